@@ -1,0 +1,80 @@
+"""The HTTP API under ``/api/v1/``: one NinjaAPI, routers from each app, errors translated once.
+
+Every error body is ``{"code", "message", "detail"}`` with a Chinese ``message``.
+"""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer, SessionAuth
+
+from smartcourt.apps.accounts.apis import router as accounts_router
+from smartcourt.apps.accounts.services import api_token_authenticate
+from smartcourt.apps.cases.apis import router as cases_router
+from smartcourt.apps.core.apis import router as catalogs_router
+from smartcourt.apps.core.errors import DomainError
+from smartcourt.apps.courts.apis import router as courts_router
+
+
+class BearerToken(HttpBearer):
+    """``Authorization: Bearer sc_…`` from ``POST /api/v1/auth/token``."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(raw=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="smartcourt API",
+    version="1",
+    description="智慧法院平台接口。认证：会话（浏览器）或 Bearer 令牌（POST /api/v1/auth/token）。"
+    "错误统一为 {code, message, detail}。",
+    auth=[BearerToken(), SessionAuth()],
+    urls_namespace="api-v1",
+)
+api.add_router("/auth", accounts_router, tags=["账户"])
+api.add_router("/courts", courts_router, tags=["法院"])
+api.add_router("/cases", cases_router, tags=["案件"])
+api.add_router("/catalogs", catalogs_router, tags=["目录"])
+
+
+def _body(code: str, message: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"code": code, "message": message, "detail": detail or {}}
+
+
+@api.exception_handler(DomainError)
+def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return api.create_response(request, exc.as_body(), status=exc.http_status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors = [
+        {"field": ".".join(str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path", "payload")),
+         "type": e.get("type", ""), "message": e.get("msg", "")}
+        for e in exc.errors
+    ]
+    fields = "、".join(e["field"] or "请求体" for e in errors[:5])
+    return api.create_response(
+        request, _body("invalid_input", f"请求参数无效：{fields}", {"errors": errors}), status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, _body("auth.required", "请先登录或提供有效的访问令牌"), status=401)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, _body("not_found", "请求的资源不存在"), status=404)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, _body("http_error", str(exc)), status=exc.status_code)

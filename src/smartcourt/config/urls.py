@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from smartcourt.config.api import api
+
+admin.site.site_header = "智慧法院平台 · 后台管理"
+admin.site.site_title = "智慧法院平台"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="cases:my_cases", permanent=False)),
+    path("accounts/", include("smartcourt.apps.accounts.urls")),
+    path("cases/", include("smartcourt.apps.cases.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
