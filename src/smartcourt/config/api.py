@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
@@ -29,7 +30,14 @@ class BearerToken(HttpBearer):
         return user
 
 
+class ChineseJSONRenderer(JSONRenderer):
+    """JSON with Chinese text as is, not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}  # noqa: RUF012
+
+
 api = NinjaAPI(
+    renderer=ChineseJSONRenderer(),
     title="smartcourt API",
     version="1",
     description="智慧法院平台接口。认证：会话（浏览器）或 Bearer 令牌（POST /api/v1/auth/token）。"

@@ -13,7 +13,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from smartcourt.apps.accounts.models import PUBLIC_ROLES, STAFF_ROLES, ApiToken, Role, User
 from smartcourt.apps.accounts.lockout import MESSAGE as LOCKOUT_MESSAGE
@@ -53,7 +53,8 @@ def user_create(
     )
     if validate:
         try:
-            validate_password(password, user)
+            with translation.override(settings.LANGUAGE_CODE):  # the platform's messages are Chinese
+                validate_password(password, user)
         except ValidationError as exc:
             raise InvalidInputError(
                 "account.weak_password", "；".join(exc.messages), {"field": "password", "reasons": exc.messages}

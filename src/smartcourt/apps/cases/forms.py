@@ -23,8 +23,9 @@ class CaseRegisterForm(forms.Form):
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label="诉讼地位", choices=PartyRole.choices)
-    kind = forms.ChoiceField(label="类型", choices=PartyKind.choices)
+    # Initials equal the first choice, so an untouched extra row counts as unchanged and is skipped.
+    role = forms.ChoiceField(label="诉讼地位", choices=PartyRole.choices, initial=PartyRole.PLAINTIFF)
+    kind = forms.ChoiceField(label="类型", choices=PartyKind.choices, initial=PartyKind.NATURAL_PERSON)
     name = forms.CharField(label="名称", max_length=100)
     id_type = forms.ChoiceField(label="证件类型", choices=[("", "—")] + list(IdType.choices), required=False)
     id_number = forms.CharField(label="证件号码", max_length=32, required=False)

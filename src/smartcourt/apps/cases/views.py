@@ -6,6 +6,7 @@ Chinese message on the page (and on the field it names), and nothing is saved.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -163,15 +164,26 @@ def case_register(request: HttpRequest) -> HttpResponse:
             case = services.case_register(officer=request.user, registration=registration)
         except DomainError as exc:
             error = exc.message
-            field = str(exc.detail.get("field", ""))
-            if field and field in form.fields:
-                form.add_error(field, exc.message)
+            _attach_error(form, parties, str(exc.detail.get("field", "")), exc.message)
         else:
             messages.success(request, f"立案成功，案号：{case.case_number}")
             return redirect("cases:detail", case_id=case.pk)
     elif request.method == "POST":
         error = "请检查标红的字段"
     return render(request, "cases/register.html", {"form": form, "parties": parties, "error": error})
+
+
+_PARTY_FIELD = re.compile(r"^parties\[(\d+)\]\.(\w+)$")
+
+
+def _attach_error(form: CaseRegisterForm, parties: Any, field: str, message: str) -> None:
+    """Show a service error next to the field it names (``claim_amount``, ``parties[1].id_number``)."""
+    if field in form.fields:
+        form.add_error(field, message)
+        return
+    match = _PARTY_FIELD.match(field)
+    if match and int(match[1]) < len(parties.forms) and match[2] in parties.forms[int(match[1])].fields:
+        parties.forms[int(match[1])].add_error(match[2], message)
 
 
 def _action_result(request: HttpRequest, case_id: int, run: Any, success: str) -> HttpResponse:

@@ -202,6 +202,7 @@ class _Builder:
                     )
         users.append(User(username="litigant", password=self.password_hash, full_name=self.fake.name(), role=Role.LITIGANT))
         users.append(User(username="lawyer", password=self.password_hash, full_name=self.fake.name(), role=Role.LAWYER))
+        users.append(User(username="mediator", password=self.password_hash, full_name=self.fake.name(), role=Role.MEDIATOR))
         User.objects.bulk_create(users)
         self._it_permissions()
         by_court: dict[int, dict[str, list[User]]] = defaultdict(lambda: defaultdict(list))
@@ -290,7 +291,8 @@ class _Builder:
 
     def _status(self, registered_on: date, category: str) -> tuple[CaseStatus, date | None, str]:
         age = (self.as_of - registered_on).days
-        p_closed = min(0.97, age / 200)
+        # Most cases close within their 审限; a few stay open past it, as the overdue list of a real court.
+        p_closed = 0.0 if age < 20 else min(0.995, (age - 20) / 120)
         if self.rng.random() < p_closed:
             closed_on = registered_on + timedelta(days=self.rng.randint(10, max(10, min(age, 170))))
             closed_on = min(closed_on, self.as_of)
@@ -537,6 +539,7 @@ def demo_build(
     accounts = [(NAMED[r], Role(r).label, courts[4].name) for r in NAMED] + [
         ("litigant", Role.LITIGANT.label, "—"),
         ("lawyer", Role.LAWYER.label, "—"),
+        ("mediator", Role.MEDIATOR.label, "—"),
     ]
     return DemoSummary(
         courts=len(courts),

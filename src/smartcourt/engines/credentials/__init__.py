@@ -6,6 +6,6 @@
 ()
 """
 
-from smartcourt.engines.credentials._passwords import PasswordWeakness, find_password_weaknesses
+from smartcourt.engines.credentials._passwords import MIN_LENGTH, PasswordWeakness, find_password_weaknesses
 
-__all__ = ["PasswordWeakness", "find_password_weaknesses"]
+__all__ = ["MIN_LENGTH", "PasswordWeakness", "find_password_weaknesses"]

@@ -15,6 +15,7 @@ _KEYBOARD_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "abcdefghi
 _SEQUENCE_RUN = 4
 _REPEAT_RUN = 4
 _MIN_CLASSES = 3
+MIN_LENGTH = 10
 
 # Words an attacker tries first against a court system: the product, the institution, the role.
 _COMMON_WORDS = (
@@ -75,6 +76,8 @@ def find_password_weaknesses(password: str, *, user_inputs: Iterable[str] = ()) 
     """
     found: list[PasswordWeakness] = []
     lowered = password.lower()
+    if len(password) < MIN_LENGTH:
+        found.append(PasswordWeakness("password.too_short", f"密码至少包含 {MIN_LENGTH} 个字符"))
     if _classes(password) < _MIN_CLASSES:
         found.append(
             PasswordWeakness("password.few_classes", "密码须包含大写字母、小写字母、数字、符号中的至少三类")

@@ -160,18 +160,21 @@ class CompactRange:
         if len(leaf_hash) != self._hasher.size:
             raise HashSizeError(what="leaf hash", expected=self._hasher.size, got=len(leaf_hash))
         index = self._size
+        self._size = index + 1
         nodes = [Node(0, index, leaf_hash)]
         hashes = self._hashes
-        hash_children = self._hasher.hash_children
-        h = leaf_hash
-        level = 0
-        while index & 1:
-            h = hash_children(hashes.pop(), h)
-            index >>= 1
-            level += 1
-            nodes.append(Node(level, index, h))
-        hashes.append(h)
-        self._size += 1
+        if index & 1:  # the leaf completes one or more perfect subtrees: merge them bottom-up
+            hash_children = self._hasher.hash_children
+            h = leaf_hash
+            level = 0
+            while index & 1:
+                h = hash_children(hashes.pop(), h)
+                index >>= 1
+                level += 1
+                nodes.append(Node(level, index, h))
+            hashes.append(h)
+        else:
+            hashes.append(leaf_hash)
         return nodes
 
     def extend(self, leaf_hashes: Iterable[bytes]) -> list[Node]:

@@ -101,7 +101,7 @@ class Transition:
 
 _CIVIL_SUSPEND = "《中华人民共和国民事诉讼法》第一百五十三条（中止诉讼）"
 _CRIMINAL_SUSPEND = "《中华人民共和国刑事诉讼法》第二百零六条（中止审理）"
-_ASSIGN = "《最高人民法院关于人民法院案件分配的若干意见》/司法责任制：随机分案为主、指定分案为辅"
+_ASSIGN = "《最高人民法院关于完善人民法院司法责任制的若干意见》（法发〔2015〕13号）第十八条：随机分案为主、指定分案为辅"
 _ARCHIVE = "《人民法院档案管理办法》：结案后及时立卷归档"
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -112,14 +112,14 @@ TRANSITIONS: tuple[Transition, ...] = (
         CaseStatus.ASSIGNED,
         CaseAction.START_TRIAL,
         CaseStatus.IN_TRIAL,
-        "承办法官接收案件后开始审理（审限自立案次日起计算，法释〔2000〕29号第九条）",
+        "承办法官接收案件后开始审理（审限自立案次日起计算，法释〔2000〕29号第八条）",
     ),
     Transition(CaseStatus.IN_TRIAL, CaseAction.SUSPEND, CaseStatus.SUSPENDED, f"{_CIVIL_SUSPEND}；{_CRIMINAL_SUSPEND}"),
     Transition(
         CaseStatus.SUSPENDED,
         CaseAction.RESUME,
         CaseStatus.IN_TRIAL,
-        "中止诉讼的原因消除后，恢复诉讼（民事诉讼法第一百五十三条第二款）",
+        "中止诉讼的原因消除后，恢复诉讼（民事诉讼法第一百五十三条第二款）；中止期间不计入审限（法释〔2000〕29号第九条）",
     ),
     Transition(CaseStatus.REGISTERED, CaseAction.CLOSE, CaseStatus.CLOSED, "立案后未分案即撤诉、移送等结案"),
     Transition(CaseStatus.ASSIGNED, CaseAction.CLOSE, CaseStatus.CLOSED, "分案后结案"),

@@ -51,3 +51,4 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<10} {Role(role).label}（杭州市上城区人民法院）")
         self.stdout.write(f"  {'litigant':<10} 当事人")
         self.stdout.write(f"  {'lawyer':<10} 律师")
+        self.stdout.write(f"  {'mediator':<10} 调解员")
