@@ -17,14 +17,15 @@ What is measured, in one process, on the same data:
   bare hashlib loop that folds the same proof (one node hash per proof node; a consistency check hashes
   between one and two per node, so its ratio can reach 0.5 at best).
 
-Figures are per second, each the best of three runs with the garbage collector paused; "ratio" is
-engine / ceiling. Not a test: it asserts nothing but correctness of a
+Figures are per second, each the best of three runs with the garbage collector paused, engine and ceiling
+runs interleaved; "ratio" is engine / ceiling. Not a test: it asserts nothing but correctness of a
 sample.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import hashlib
 import os
@@ -36,6 +37,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from smartcourt.engines.ledger import (
     SHA256,
@@ -54,19 +56,26 @@ from smartcourt.engines.ledger import (
 REPEAT = 3
 
 
+def _once(fn: Callable[[], object]) -> float:
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
 def _timed(fn: Callable[[], object]) -> float:
     """Best wall time of ``REPEAT`` runs of ``fn()``, the garbage collector paused as ``timeit`` does."""
-    best = float("inf")
-    for _ in range(REPEAT):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            fn()
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
+    return min(_once(fn) for _ in range(REPEAT))
+
+
+def _compared(engine: Callable[[], object], ceiling: Callable[[], object]) -> tuple[float, float]:
+    """Best times of the engine and its ceiling, runs interleaved so that load drift hits both alike."""
+    runs = [(_once(ceiling), _once(engine)) for _ in range(REPEAT)]
+    return min(e for _, e in runs), min(c for c, _ in runs)
 
 
 def _row(label: str, count: int, engine_s: float, ceiling_s: float | None, unit: str = "/s") -> None:
@@ -80,35 +89,33 @@ def _row(label: str, count: int, engine_s: float, ceiling_s: float | None, unit:
     )
 
 
-def _raw_digest(alg: str) -> Callable[[bytes], bytes]:
-    if alg == "sha256":
-        sha256 = hashlib.sha256
-        return lambda data: sha256(data).digest()
-    return lambda data: hashlib.new(alg, data).digest()
+def _raw_new(alg: str) -> Callable[[bytes], Any]:
+    """The bare hashlib constructor, called inline as ``new(data).digest()`` in the ceiling loops."""
+    return hashlib.sha256 if alg == "sha256" else functools.partial(hashlib.new, alg)
 
 
 def bench_appends(hasher: MerkleHasher, entries: list[bytes]) -> None:
     n = len(entries)
-    raw = _raw_digest(hasher.name)
+    new = _raw_new(hasher.name)
     print(f"\n{hasher.name} ({hasher.backend}): {n:,} entries of {len(entries[0]):,} bytes")
 
-    bare = _timed(lambda: [raw(e) for e in entries])
+    bare = _timed(lambda: [new(e).digest() for e in entries])
     print(f"  {'(bare hashlib digest of the entries)':<44} {n / bare:>14,.0f} /s")
-    ceiling_leaf = _timed(lambda: [raw(b"\x00" + e) for e in entries])
     hash_leaf = hasher.hash_leaf
-    engine_leaf = _timed(lambda: [hash_leaf(e) for e in entries])
+    engine_leaf, ceiling_leaf = _compared(
+        lambda: [hash_leaf(e) for e in entries], lambda: [new(b"\x00" + e).digest() for e in entries]
+    )
     leaf_hashes = [hash_leaf(e) for e in entries]
     _row("leaf hashes (hash_leaf)", n, engine_leaf, ceiling_leaf)
 
     def raw_tree() -> None:
         level = leaf_hashes
         while len(level) > 1:
-            nxt = [raw(b"\x01" + level[i] + level[i + 1]) for i in range(0, len(level) - 1, 2)]
+            nxt = [new(b"\x01" + level[i] + level[i + 1]).digest() for i in range(0, len(level) - 1, 2)]
             if len(level) % 2:
                 nxt.append(level[-1])
             level = nxt
 
-    ceiling_tree = _timed(raw_tree)
     roots: set[bytes] = set()
 
     def append_all() -> None:
@@ -118,7 +125,7 @@ def bench_appends(hasher: MerkleHasher, entries: list[bytes]) -> None:
             append(h)
         roots.add(cr.root())
 
-    engine_append = _timed(append_all)
+    engine_append, ceiling_tree = _compared(append_all, raw_tree)
     _row("appends (CompactRange.append)", n, engine_append, ceiling_tree)
 
     def append_and_store_all() -> None:
@@ -128,15 +135,15 @@ def bench_appends(hasher: MerkleHasher, entries: list[bytes]) -> None:
             add(append(h))
         roots.add(cr.root())
 
-    engine_store = _timed(append_and_store_all)
-    _row("appends + MemoryNodeStore.add", n, engine_store, ceiling_tree)
+    engine_store, ceiling_store = _compared(append_and_store_all, raw_tree)
+    _row("appends + MemoryNodeStore.add", n, engine_store, ceiling_store)
     _row("hash_leaf + append, end to end", n, engine_leaf + engine_append, ceiling_leaf + ceiling_tree)
     assert len(roots) == 1
 
 
 def bench_proofs(size: int, samples: int, rng: random.Random) -> None:
     hasher = SHA256
-    raw = _raw_digest("sha256")
+    new = hashlib.sha256
     print(f"\nproofs at tree size {size:,} (sha256), {samples:,} random samples each")
     start = time.perf_counter()
     leaves = [hasher.hash_leaf(i.to_bytes(8, "big")) for i in range(size)]
@@ -161,10 +168,9 @@ def bench_proofs(size: int, samples: int, rng: random.Random) -> None:
         for leaf, proof in zip(leaf_of, proofs, strict=True):
             h = leaf
             for p in proof:
-                h = raw(b"\x01" + p + h)
+                h = new(b"\x01" + p + h).digest()
 
-    ceiling = _timed(fold_all)
-    ver = _timed(verify_all)
+    ver, ceiling = _compared(verify_all, fold_all)
     mean_len = sum(map(len, proofs)) / len(proofs)
     _row(f"inclusion proofs generated ({mean_len:.1f} nodes)", samples, gen, ceiling)
     _row("inclusion proofs verified", samples, ver, ceiling)
@@ -182,10 +188,9 @@ def bench_proofs(size: int, samples: int, rng: random.Random) -> None:
         for r1, proof in zip(roots1, cproofs, strict=True):
             h = r1
             for p in proof:
-                h = raw(b"\x01" + p + h)
+                h = new(b"\x01" + p + h).digest()
 
-    cceiling = _timed(cfold_all)
-    cver = _timed(cverify_all)
+    cver, cceiling = _compared(cverify_all, cfold_all)
     mean_clen = sum(map(len, cproofs)) / len(cproofs)
     _row(f"consistency proofs generated ({mean_clen:.1f} nodes)", samples, cgen, cceiling)
     _row("consistency proofs verified", samples, cver, cceiling)
@@ -213,6 +218,7 @@ def main() -> None:
     print(
         f"  python {platform.python_version()}, {ssl.OPENSSL_VERSION}, {cpu}, {os.cpu_count()} CPUs, one thread"
     )
+    print(f"  load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (shared machine)")
 
     entries = [rng.randbytes(args.entry_size) for _ in range(args.entries)]
     for name in args.hashes.split(","):

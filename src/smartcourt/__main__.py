@@ -1,8 +1,8 @@
 """The ``smartcourt`` console command: Django's ``manage.py`` with the settings preset.
 
-    smartcourt migrate
-    smartcourt demo --cases 5000 --seed 1
-    smartcourt runserver
+smartcourt migrate
+smartcourt demo --cases 5000 --seed 1
+smartcourt runserver
 """
 
 from __future__ import annotations

@@ -101,14 +101,25 @@ class World:
 
 def make_world() -> World:
     high = CourtFactory(name="浙江省高级人民法院", code="浙", level=CourtLevel.HIGH, division_code="330000")
-    mid = CourtFactory(name="杭州市中级人民法院", code="浙01", level=CourtLevel.INTERMEDIATE, parent=high, division_code="330100")
+    mid = CourtFactory(
+        name="杭州市中级人民法院",
+        code="浙01",
+        level=CourtLevel.INTERMEDIATE,
+        parent=high,
+        division_code="330100",
+    )
     court = CourtFactory(name="杭州市上城区人民法院", code="浙0102", parent=mid)
     other = CourtFactory(name="北京市朝阳区人民法院", code="京0105", division_code="110105")
     depts = {}
     for c in (court, other, high):
-        for name, kind in (("立案庭", DepartmentKind.FILING), ("民一庭", DepartmentKind.CIVIL),
-                           ("刑事审判庭", DepartmentKind.CRIMINAL), ("执行局", DepartmentKind.ENFORCEMENT),
-                           ("审管办", DepartmentKind.CASE_MANAGEMENT), ("信息中心", DepartmentKind.IT)):
+        for name, kind in (
+            ("立案庭", DepartmentKind.FILING),
+            ("民一庭", DepartmentKind.CIVIL),
+            ("刑事审判庭", DepartmentKind.CRIMINAL),
+            ("执行局", DepartmentKind.ENFORCEMENT),
+            ("审管办", DepartmentKind.CASE_MANAGEMENT),
+            ("信息中心", DepartmentKind.IT),
+        ):
             depts[(c.pk, name)] = DepartmentFactory(court=c, name=name, kind=kind)
 
     def staff(role: str, c: Court, dept: str, username: str) -> User:

@@ -7,9 +7,9 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, SessionAuth
 
 from smartcourt.apps.accounts.apis import router as accounts_router
@@ -63,8 +63,13 @@ def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 @api.exception_handler(NinjaValidationError)
 def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = [
-        {"field": ".".join(str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path", "payload")),
-         "type": e.get("type", ""), "message": e.get("msg", "")}
+        {
+            "field": ".".join(
+                str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path", "payload")
+            ),
+            "type": e.get("type", ""),
+            "message": e.get("msg", ""),
+        }
         for e in exc.errors
     ]
     fields = "、".join(e["field"] or "请求体" for e in errors[:5])

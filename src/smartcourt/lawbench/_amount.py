@@ -79,7 +79,10 @@ def _fold(sums: list[_Sum]) -> list[Decimal]:
     items: list[_Sum] = []
     absorb_next: Decimal | None = None  # a total's breakdown that follows it
     pending: list[_Sum] = []
+    seen: list[_Sum] = []
     for current in sums:
+        earlier = list(seen)
+        seen.append(current)
         if absorb_next is not None and not current.is_total:
             pending.append(current)
             running = sum((p.value for p in pending), Decimal(0))
@@ -107,7 +110,7 @@ def _fold(sums: list[_Sum]) -> list[Decimal]:
             continue
         duplicate = any(
             i.value == current.value and i.sentence != current.sentence and i.context != current.context
-            for i in items
+            for i in earlier
         )
         if duplicate and not current.is_total:
             continue

@@ -30,7 +30,9 @@ STRONG = "Tq7#rW2m9!xL"
 )
 def test_weak_passwords_are_refused_with_the_reason(password, reason):
     with pytest.raises(InvalidInputError) as caught:
-        user_create(username="newjudge", password=password, full_name="测试", role=Role.LITIGANT, phone="13800138000")
+        user_create(
+            username="newjudge", password=password, full_name="测试", role=Role.LITIGANT, phone="13800138000"
+        )
     assert caught.value.detail["field"] == "password"
     assert reason in caught.value.message
     assert User.objects.filter(username="newjudge").count() == 0
@@ -47,7 +49,9 @@ def test_staff_need_a_court_and_public_users_have_none():
         user_create(username="j", password=STRONG, full_name="法官", role=Role.JUDGE)
     assert caught.value.detail["field"] == "court"
     with pytest.raises(InvalidInputError) as caught:
-        user_create(username="l", password=STRONG, full_name="当事人", role=Role.LITIGANT, court=CourtFactory())
+        user_create(
+            username="l", password=STRONG, full_name="当事人", role=Role.LITIGANT, court=CourtFactory()
+        )
     assert caught.value.detail["field"] == "court"
 
 
@@ -75,4 +79,6 @@ def test_logins_and_failures_are_recorded_and_repeated_failures_lock_the_account
     response = client.post("/accounts/login/", {"username": "someone", "password": STRONG})
     assert response.status_code == 429
     # The refused attempt while locked is counted too.
-    assert AccessAttempt.objects.get(username="someone").failures_since_start == settings.AXES_FAILURE_LIMIT + 1
+    assert (
+        AccessAttempt.objects.get(username="someone").failures_since_start == settings.AXES_FAILURE_LIMIT + 1
+    )

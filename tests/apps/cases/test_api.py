@@ -65,7 +65,17 @@ def test_case_detail_permission_matrix(world, case, who, status):
         assert set(body) == {"code", "message", "detail"}
 
 
-@pytest.mark.parametrize(("who", "count"), [("stranger", 0), ("other_judge", 0), ("it_admin", 0), ("judge", 1), ("litigant", 1), ("high_manager", 1)])
+@pytest.mark.parametrize(
+    ("who", "count"),
+    [
+        ("stranger", 0),
+        ("other_judge", 0),
+        ("it_admin", 0),
+        ("judge", 1),
+        ("litigant", 1),
+        ("high_manager", 1),
+    ],
+)
 def test_case_list_is_scoped(world, case, who, count):
     body = _client(getattr(world, who)).get("/api/v1/cases").json()
     assert body["count"] == count
@@ -81,7 +91,12 @@ def test_id_number_reveal_is_scoped_and_logged(world, case, who):
         assert response.status_code == 200
         assert response.json()["id_number"] == party.id_number
         read = SensitiveRead.objects.get()
-        assert (read.actor, read.field, read.case_id, read.channel) == (world.judge, "id_number", case.pk, "api")
+        assert (read.actor, read.field, read.case_id, read.channel) == (
+            world.judge,
+            "id_number",
+            case.pk,
+            "api",
+        )
     else:
         assert response.status_code in (401, 404)
         assert SensitiveRead.objects.count() == 0
@@ -137,20 +152,28 @@ def test_bad_input_gets_a_structured_chinese_error(world):
 
 def test_token_auth_and_lockout(world, settings):
     client = Client()
-    response = client.post("/api/v1/auth/token", {"username": "judge", "password": PASSWORD}, content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/token", {"username": "judge", "password": PASSWORD}, content_type="application/json"
+    )
     assert response.status_code == 200
     token = response.json()["token"]
     me = client.get("/api/v1/auth/me", HTTP_AUTHORIZATION=f"Bearer {token}").json()
     assert (me["username"], me["role"], me["court_name"]) == ("judge", "JUDGE", "杭州市上城区人民法院")
     assert client.get("/api/v1/auth/me", HTTP_AUTHORIZATION="Bearer sc_wrong").status_code == 401
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
-        bad = client.post("/api/v1/auth/token", {"username": "judge2", "password": "wrong"}, content_type="application/json")
+        bad = client.post(
+            "/api/v1/auth/token", {"username": "judge2", "password": "wrong"}, content_type="application/json"
+        )
         assert bad.status_code == 403
         assert bad.json()["code"] == "auth.bad_credentials"
-    bad = client.post("/api/v1/auth/token", {"username": "judge2", "password": "wrong"}, content_type="application/json")
+    bad = client.post(
+        "/api/v1/auth/token", {"username": "judge2", "password": "wrong"}, content_type="application/json"
+    )
     assert bad.status_code == 429
     # Locked: even the right password is refused until the cool-off ends.
-    locked = client.post("/api/v1/auth/token", {"username": "judge2", "password": PASSWORD}, content_type="application/json")
+    locked = client.post(
+        "/api/v1/auth/token", {"username": "judge2", "password": PASSWORD}, content_type="application/json"
+    )
     assert locked.status_code == 429
     assert locked.json()["code"] == "auth.locked_out"
 
@@ -174,10 +197,14 @@ def test_list_filters_pagination_and_unknown_filter_values(world, case):
 
 def test_transition_and_history_via_api(world, case):
     client = _client(world.judge)
-    response = client.post(f"/api/v1/cases/{case.pk}/transitions", {"action": "START_TRIAL"}, content_type="application/json")
+    response = client.post(
+        f"/api/v1/cases/{case.pk}/transitions", {"action": "START_TRIAL"}, content_type="application/json"
+    )
     assert response.status_code == 200
     assert response.json()["status"] == "IN_TRIAL"
-    illegal = client.post(f"/api/v1/cases/{case.pk}/transitions", {"action": "ARCHIVE"}, content_type="application/json")
+    illegal = client.post(
+        f"/api/v1/cases/{case.pk}/transitions", {"action": "ARCHIVE"}, content_type="application/json"
+    )
     assert illegal.status_code == 409
     assert illegal.json()["message"] == "案件处于「审理中」状态，不能「归档」"
     history = client.get(f"/api/v1/cases/{case.pk}/history").json()

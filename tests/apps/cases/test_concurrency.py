@@ -26,7 +26,10 @@ PER_WORKER = 5
 def test_parallel_registrations_get_gapless_unique_numbers():
     world = make_world()
     registrations = [
-        [civil_registration(parties=(person("PLAINTIFF"), person("DEFENDANT")), registered_on=date.today()) for _ in range(PER_WORKER)]
+        [
+            civil_registration(parties=(person("PLAINTIFF"), person("DEFENDANT")), registered_on=date.today())
+            for _ in range(PER_WORKER)
+        ]
         for _ in range(WORKERS)
     ]
     errors: list[BaseException] = []

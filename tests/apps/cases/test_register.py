@@ -71,8 +71,16 @@ def _tampered_id() -> str:
         ({"procedure": "FAST_TRACK"}, "procedure", "case.bad_procedure"),
         ({"parties": (person("PLAINTIFF"),)}, "parties", "case.party_roles"),
         ({"parties": (person("PLAINTIFF"), person("ACCUSED"))}, "parties", "case.party_roles"),
-        ({"parties": (person("PLAINTIFF", name="张" * 101), person("DEFENDANT"))}, "parties[0].name", "case.field_too_long"),
-        ({"parties": (person("PLAINTIFF", name="  "), person("DEFENDANT"))}, "parties[0].name", "case.missing_field"),
+        (
+            {"parties": (person("PLAINTIFF", name="张" * 101), person("DEFENDANT"))},
+            "parties[0].name",
+            "case.field_too_long",
+        ),
+        (
+            {"parties": (person("PLAINTIFF", name="  "), person("DEFENDANT"))},
+            "parties[0].name",
+            "case.missing_field",
+        ),
         ({"summary": "事" * 5001}, "summary", "case.field_too_long"),
     ],
 )
@@ -91,7 +99,9 @@ def test_bad_input_names_the_field_and_saves_nothing(world, overrides, field, co
 
 @FROZEN
 def test_a_tampered_id_number_is_refused_with_the_check_digit_rule(world):
-    bad = PartyInput(role="DEFENDANT", kind="NATURAL_PERSON", name="李四", id_type="RESIDENT_ID", id_number=_tampered_id())
+    bad = PartyInput(
+        role="DEFENDANT", kind="NATURAL_PERSON", name="李四", id_type="RESIDENT_ID", id_number=_tampered_id()
+    )
     with pytest.raises(InvalidInputError) as caught:
         register_civil(world, parties=(person("PLAINTIFF"), bad))
     assert caught.value.detail["field"] == "parties[1].id_number"
@@ -101,7 +111,13 @@ def test_a_tampered_id_number_is_refused_with_the_check_digit_rule(world):
 
 @FROZEN
 def test_a_bad_credit_code_is_refused(world):
-    bad = PartyInput(role="DEFENDANT", kind="LEGAL_PERSON", name="某某有限公司", id_type="CREDIT_CODE", id_number="91330102MA2XXXXXX0")
+    bad = PartyInput(
+        role="DEFENDANT",
+        kind="LEGAL_PERSON",
+        name="某某有限公司",
+        id_type="CREDIT_CODE",
+        id_number="91330102MA2XXXXXX0",
+    )
     with pytest.raises(InvalidInputError) as caught:
         register_civil(world, parties=(person("PLAINTIFF"), bad))
     assert caught.value.detail["field"] == "parties[1].id_number"
@@ -123,8 +139,14 @@ def test_a_duplicate_registration_is_refused_and_names_the_existing_case(world):
 @FROZEN
 def test_a_criminal_case_needs_a_known_charge(world):
     registration = civil_registration(
-        case_type="刑初", procedure="ORDINARY", cause_of_action="", charges=("盗窃",),
-        parties=(PartyInput(role="PROSECUTOR", kind="LEGAL_PERSON", name="杭州市上城区人民检察院"), person("ACCUSED")),
+        case_type="刑初",
+        procedure="ORDINARY",
+        cause_of_action="",
+        charges=("盗窃",),
+        parties=(
+            PartyInput(role="PROSECUTOR", kind="LEGAL_PERSON", name="杭州市上城区人民检察院"),
+            person("ACCUSED"),
+        ),
         claim_amount=None,
     )
     case = case_register(officer=world.filer, registration=registration)
@@ -132,9 +154,17 @@ def test_a_criminal_case_needs_a_known_charge(world):
     assert case.case_number == "（2025）浙0102刑初1号"
     assert case.time_limit_rule == "criminal_first"
     with pytest.raises(InvalidInputError) as caught:
-        case_register(officer=world.filer, registration=civil_registration(
-            case_type="刑初", procedure="ORDINARY", cause_of_action="", charges=("不存在罪",),
-            parties=(person("ACCUSED"),), claim_amount=None))
+        case_register(
+            officer=world.filer,
+            registration=civil_registration(
+                case_type="刑初",
+                procedure="ORDINARY",
+                cause_of_action="",
+                charges=("不存在罪",),
+                parties=(person("ACCUSED"),),
+                claim_amount=None,
+            ),
+        )
     assert caught.value.detail["field"] == "charges"
 
 

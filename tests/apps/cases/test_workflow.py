@@ -92,7 +92,11 @@ def test_the_full_course_of_a_case(world, case):
     assert TimeLimitAdjustment.objects.get(case=case).end_on == date(2025, 4, 21)
     with time_machine.travel(date(2025, 5, 6), tick=False):
         case = case_transition(case=case, actor=world.judge, action="CLOSE", closure_method="MEDIATION")
-    assert (case.status, case.closed_on, case.closure_method) == (CaseStatus.CLOSED, date(2025, 5, 6), "MEDIATION")
+    assert (case.status, case.closed_on, case.closure_method) == (
+        CaseStatus.CLOSED,
+        date(2025, 5, 6),
+        "MEDIATION",
+    )
     case = case_transition(case=case, actor=world.leader, action="ARCHIVE")
     assert case.status == CaseStatus.ARCHIVED
     actions = list(CaseEvent.objects.filter(case=case).values_list("action", flat=True))
@@ -119,7 +123,11 @@ def test_time_limit_suspension_and_extension(world, case):
     case = _assigned(world, case)
     with time_machine.travel(date(2025, 4, 1), tick=False):
         case_time_limit_suspend(
-            case=case, actor=world.judge, start_on=date(2025, 3, 10), end_on=date(2025, 3, 19), reason="司法鉴定"
+            case=case,
+            actor=world.judge,
+            start_on=date(2025, 3, 10),
+            end_on=date(2025, 3, 19),
+            reason="司法鉴定",
         )
     case.refresh_from_db()
     assert case.deadline == date(2025, 6, 13)  # 10 days not counted

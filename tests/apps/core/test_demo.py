@@ -42,7 +42,10 @@ def test_demo_builds_a_province_with_valid_data_and_is_deterministic():
     for case in Case.objects.all():
         number = catalogs.parse_case_number(case.case_number)
         assert (number.year, number.court_code, number.case_type, number.sequence) == (
-            case.year, case.court.code, case.case_type, case.sequence,
+            case.year,
+            case.court.code,
+            case.case_type,
+            case.sequence,
         )
         assert case.registered_on <= date(2025, 6, 30)
     for party in Party.objects.exclude(id_number=""):
@@ -85,8 +88,18 @@ def test_a_registration_after_the_demo_continues_the_numbering():
             procedure="SIMPLE",
             cause_of_action="买卖合同纠纷",
             parties=(
-                PartyInput(role="PLAINTIFF", kind="NATURAL_PERSON", name="甲", id_number=validation.make_id_number(rng)),
-                PartyInput(role="DEFENDANT", kind="NATURAL_PERSON", name="乙", id_number=validation.make_id_number(rng)),
+                PartyInput(
+                    role="PLAINTIFF",
+                    kind="NATURAL_PERSON",
+                    name="甲",
+                    id_number=validation.make_id_number(rng),
+                ),
+                PartyInput(
+                    role="DEFENDANT",
+                    kind="NATURAL_PERSON",
+                    name="乙",
+                    id_number=validation.make_id_number(rng),
+                ),
             ),
         ),
     )

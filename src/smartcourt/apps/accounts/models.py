@@ -49,7 +49,12 @@ class User(AbstractUser):
     full_name = models.CharField("姓名", max_length=50)
     role = models.CharField("角色", max_length=24, choices=Role.choices)
     court = models.ForeignKey(
-        "courts.Court", verbose_name="法院", null=True, blank=True, on_delete=models.PROTECT, related_name="staff"
+        "courts.Court",
+        verbose_name="法院",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
     )
     department = models.ForeignKey(
         "courts.Department",
@@ -66,8 +71,8 @@ class User(AbstractUser):
         verbose_name_plural = "用户"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(role__in=[r.value for r in PUBLIC_ROLES], court__isnull=True)
-                | models.Q(role__in=[r.value for r in STAFF_ROLES], court__isnull=False)
+                condition=models.Q(role__in=sorted(r.value for r in PUBLIC_ROLES), court__isnull=True)
+                | models.Q(role__in=sorted(r.value for r in STAFF_ROLES), court__isnull=False)
                 | models.Q(role=""),
                 name="user_staff_have_court_public_do_not",
             )
@@ -99,3 +104,6 @@ class ApiToken(models.Model):
     class Meta:
         verbose_name = "API 令牌"
         verbose_name_plural = "API 令牌"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}…（{self.user}）"

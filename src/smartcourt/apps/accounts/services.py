@@ -15,8 +15,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
-from smartcourt.apps.accounts.models import PUBLIC_ROLES, STAFF_ROLES, ApiToken, Role, User
 from smartcourt.apps.accounts.lockout import MESSAGE as LOCKOUT_MESSAGE
+from smartcourt.apps.accounts.models import PUBLIC_ROLES, STAFF_ROLES, ApiToken, Role, User
 from smartcourt.apps.core.errors import DomainError, InvalidInputError, NotPermittedError
 from smartcourt.apps.courts.models import Court, Department
 
@@ -39,7 +39,9 @@ def user_create(
     if role in STAFF_ROLES and court is None:
         raise InvalidInputError("account.court_required", "法院工作人员须属于一个法院", {"field": "court"})
     if role in PUBLIC_ROLES and court is not None:
-        raise InvalidInputError("account.court_forbidden", "当事人、律师、调解员账户不属于法院", {"field": "court"})
+        raise InvalidInputError(
+            "account.court_forbidden", "当事人、律师、调解员账户不属于法院", {"field": "court"}
+        )
     if department is not None and department.court_id != getattr(court, "pk", None):
         raise InvalidInputError("account.bad_department", "庭室须属于所在法院", {"field": "department"})
     user = User(
@@ -57,7 +59,9 @@ def user_create(
                 validate_password(password, user)
         except ValidationError as exc:
             raise InvalidInputError(
-                "account.weak_password", "；".join(exc.messages), {"field": "password", "reasons": exc.messages}
+                "account.weak_password",
+                "；".join(exc.messages),
+                {"field": "password", "reasons": exc.messages},
             ) from None
     user.set_password(password)
     try:

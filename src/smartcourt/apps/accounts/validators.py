@@ -21,4 +21,6 @@ class PasswordStrengthValidator:
             raise ValidationError([ValidationError(w.message, code=w.code) for w in weaknesses])
 
     def get_help_text(self) -> str:
-        return "密码须包含大写字母、小写字母、数字、符号中的至少三类，且不含连续、重复字符、常见单词或个人信息。"
+        return (
+            "密码须包含大写字母、小写字母、数字、符号中的至少三类，且不含连续、重复字符、常见单词或个人信息。"
+        )

@@ -5,7 +5,16 @@ from smartcourt.apps.audit.models import SensitiveRead
 
 @admin.register(SensitiveRead)
 class SensitiveReadAdmin(admin.ModelAdmin):
-    list_display = ["occurred_at", "actor", "model", "object_id", "field", "case_id", "remote_addr", "channel"]
+    list_display = [
+        "occurred_at",
+        "actor",
+        "model",
+        "object_id",
+        "field",
+        "case_id",
+        "remote_addr",
+        "channel",
+    ]
     list_filter = ["model", "field", "channel"]
     search_fields = ["actor__username", "object_id"]
 

@@ -22,3 +22,6 @@ class SensitiveRead(models.Model):
         verbose_name = "敏感信息查看记录"
         verbose_name_plural = "敏感信息查看记录"
         ordering = ["-occurred_at"]
+
+    def __str__(self) -> str:
+        return f"{self.actor} 查看 {self.model}#{self.object_id}.{self.field}"

@@ -26,7 +26,9 @@ class HistoryItem:
     changes: dict[str, Any]
 
 
-def history_for(*, objects: Iterable[tuple[type[Model], Iterable[Any]]], limit: int = 500) -> list[HistoryItem]:
+def history_for(
+    *, objects: Iterable[tuple[type[Model], Iterable[Any]]], limit: int = 500
+) -> list[HistoryItem]:
     """Change records of the given (model, primary keys) groups, newest first."""
     query = Q()
     for model, pks in objects:
@@ -37,14 +39,18 @@ def history_for(*, objects: Iterable[tuple[type[Model], Iterable[Any]]], limit: 
     if not query:
         return []
     entries = (
-        LogEntry.objects.filter(query).select_related("actor", "content_type").order_by("-timestamp", "-id")[:limit]
+        LogEntry.objects.filter(query)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-id")[:limit]
     )
     return [
         HistoryItem(
             at=e.timestamp,
             actor=str(e.actor) if e.actor else "系统",
             action=_ACTIONS.get(e.action, str(e.action)),
-            model=str(e.content_type.model_class()._meta.verbose_name) if e.content_type.model_class() else "",
+            model=str(e.content_type.model_class()._meta.verbose_name)
+            if e.content_type.model_class()
+            else "",
             object_repr=e.object_repr,
             changes=e.changes_display_dict,
         )

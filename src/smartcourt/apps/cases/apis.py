@@ -246,11 +246,16 @@ def case_assign(request: HttpRequest, case_id: int, payload: AssignIn) -> CaseDe
     return _detail(selectors.case_get(viewer=request.user, case_id=case_id))
 
 
-@router.post("/{case_id}/transitions", response=CaseDetailOut, summary="案件流转（开始审理、中止、恢复、结案、归档）")
+@router.post(
+    "/{case_id}/transitions", response=CaseDetailOut, summary="案件流转（开始审理、中止、恢复、结案、归档）"
+)
 def case_transition(request: HttpRequest, case_id: int, payload: TransitionIn) -> CaseDetailOut:
     case = selectors.case_get(viewer=request.user, case_id=case_id)
     services.case_transition(
-        case=case, actor=request.user, action=payload.action, reason=payload.reason,
+        case=case,
+        actor=request.user,
+        action=payload.action,
+        reason=payload.reason,
         closure_method=payload.closure_method,
     )
     return _detail(selectors.case_get(viewer=request.user, case_id=case_id))
@@ -279,14 +284,20 @@ def case_history(request: HttpRequest, case_id: int) -> list[HistoryOut]:
     case = selectors.case_get(viewer=request.user, case_id=case_id)
     return [
         HistoryOut(
-            at=h.at.isoformat(), actor=h.actor, action=h.action, model=h.model, object_repr=h.object_repr,
+            at=h.at.isoformat(),
+            actor=h.actor,
+            action=h.action,
+            model=h.model,
+            object_repr=h.object_repr,
             changes=h.changes,
         )
         for h in selectors.case_history(case=case)
     ]
 
 
-@router.get("/{case_id}/parties/{party_id}/id-number", response=IdNumberOut, summary="查看完整证件号码（留痕）")
+@router.get(
+    "/{case_id}/parties/{party_id}/id-number", response=IdNumberOut, summary="查看完整证件号码（留痕）"
+)
 def party_id_number(request: HttpRequest, case_id: int, party_id: int) -> IdNumberOut:
     party = selectors.party_get(viewer=request.user, case_id=case_id, party_id=party_id)
     number = services.party_id_number_reveal(

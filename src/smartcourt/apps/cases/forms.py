@@ -18,8 +18,12 @@ class CaseRegisterForm(forms.Form):
     procedure = forms.ChoiceField(label="适用程序", choices=[(p.value, p.label) for p in Procedure])
     cause_of_action = forms.CharField(label="案由", required=False, max_length=100)
     charges = forms.CharField(label="罪名（多个以顿号分隔）", required=False, max_length=200)
-    claim_amount = forms.DecimalField(label="诉讼标的额（元）", required=False, min_value=0, max_digits=16, decimal_places=2)
-    summary = forms.CharField(label="案情摘要", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    claim_amount = forms.DecimalField(
+        label="诉讼标的额（元）", required=False, min_value=0, max_digits=16, decimal_places=2
+    )
+    summary = forms.CharField(
+        label="案情摘要", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class PartyForm(forms.Form):

@@ -29,17 +29,23 @@ class CaseCategory(models.TextChoices):
 
 
 class Case(models.Model):
-    court = models.ForeignKey("courts.Court", verbose_name="法院", on_delete=models.PROTECT, related_name="cases")
+    court = models.ForeignKey(
+        "courts.Court", verbose_name="法院", on_delete=models.PROTECT, related_name="cases"
+    )
     case_number = models.CharField("案号", max_length=64, unique=True)
     year = models.PositiveSmallIntegerField("年度")
     case_type = models.CharField("案件类型代字", max_length=8)
     sequence = models.PositiveIntegerField("顺序号")
     category = models.CharField("案件类别", max_length=24, choices=CaseCategory.choices)
-    procedure = models.CharField("适用程序", max_length=16, choices=_choices(Procedure), default=Procedure.ORDINARY)
+    procedure = models.CharField(
+        "适用程序", max_length=16, choices=_choices(Procedure), default=Procedure.ORDINARY
+    )
     cause_of_action = models.CharField("案由", max_length=100, blank=True)
     charges = models.JSONField("罪名", default=list, blank=True)
     title = models.CharField("案件名称", max_length=200)
-    claim_amount = models.DecimalField("诉讼标的额（元）", max_digits=16, decimal_places=2, null=True, blank=True)
+    claim_amount = models.DecimalField(
+        "诉讼标的额（元）", max_digits=16, decimal_places=2, null=True, blank=True
+    )
     status = models.CharField(
         "案件状态", max_length=16, choices=_choices(CaseStatus), default=CaseStatus.REGISTERED
     )
@@ -48,7 +54,12 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="立案人", on_delete=models.PROTECT, related_name="+"
     )
     department = models.ForeignKey(
-        "courts.Department", verbose_name="承办庭室", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "courts.Department",
+        verbose_name="承办庭室",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     responsible_judge = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -88,6 +99,8 @@ class Case(models.Model):
         ]
         indexes = [
             models.Index(fields=["court", "-registered_on", "-id"], name="case_court_registered"),
+            # Lets a province-wide list (court IN many ids) walk cases newest first instead of sorting them all.
+            models.Index(fields=["-registered_on", "-id"], name="case_registered"),
             models.Index(fields=["responsible_judge", "status"], name="case_judge_status"),
             models.Index(fields=["court", "status", "deadline"], name="case_court_status_deadline"),
             models.Index(fields=["court", "case_type", "year"], name="case_court_type_year"),
@@ -187,7 +200,9 @@ class CounselKind(models.TextChoices):
 
 class Counsel(models.Model):
     case = models.ForeignKey(Case, verbose_name="案件", on_delete=models.CASCADE, related_name="counsel")
-    party = models.ForeignKey(Party, verbose_name="被代理人", on_delete=models.CASCADE, related_name="counsel")
+    party = models.ForeignKey(
+        Party, verbose_name="被代理人", on_delete=models.CASCADE, related_name="counsel"
+    )
     kind = models.CharField("类型", max_length=20, choices=CounselKind.choices)
     name = models.CharField("姓名", max_length=50)
     license_number = models.CharField("执业证号", max_length=32, blank=True)
@@ -227,6 +242,9 @@ class CaseEvent(models.Model):
         verbose_name_plural = "案件节点"
         ordering = ["occurred_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.action_label} {self.occurred_at:%Y-%m-%d}"
+
     @property
     def action_label(self) -> str:
         return _EVENT_LABELS.get(self.action, self.action)
@@ -261,6 +279,9 @@ class Assignment(models.Model):
         verbose_name_plural = "分案记录"
         ordering = ["assigned_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} → {self.judge}"
+
 
 class TimeLimitAdjustmentKind(models.TextChoices):
     SUSPENSION = "SUSPENSION", "扣除审限"
@@ -285,6 +306,9 @@ class TimeLimitAdjustment(models.Model):
         verbose_name_plural = "审限变更"
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.reason}"
+
 
 class CaseNumberSequence(models.Model):
     """The last sequence number given per court, year and case type; locked while a number is taken."""
@@ -298,3 +322,6 @@ class CaseNumberSequence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["court", "year", "case_type"], name="case_number_sequence_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.court_id}/{self.year}/{self.case_type}: {self.last_value}"

@@ -14,7 +14,9 @@ from smartcourt.engines import calendar, catalogs, validation
 from smartcourt.engines.procedure import time_limit_rule_for
 
 REGISTER_RULE = "《最高人民法院关于人民法院登记立案若干问题的规定》（法释〔2015〕8号）；案号依《关于人民法院案件案号的若干规定》（法〔2015〕137号）编定"
-SUSPENSION_RULE = "《最高人民法院关于严格执行案件审理期限制度的若干规定》（法释〔2000〕29号）第九条：不计入审理期限的期间"
+SUSPENSION_RULE = (
+    "《最高人民法院关于严格执行案件审理期限制度的若干规定》（法释〔2000〕29号）第九条：不计入审理期限的期间"
+)
 
 
 def get_case_type(code: str) -> catalogs.CaseType:
@@ -71,10 +73,14 @@ def compute_deadline(rule_key: str, *, registered_on: date, adjustments: Iterabl
     extensions = []
     for adj in adjustments:
         if adj.kind == "SUSPENSION":
-            suspensions.append(calendar.DateRange(adj.start_on, max(adj.end_on or today, adj.start_on), adj.reason))
+            suspensions.append(
+                calendar.DateRange(adj.start_on, max(adj.end_on or today, adj.start_on), adj.reason)
+            )
         else:
             # Extensions are approved by the court's president (院长), see services.case_time_limit_extend.
-            extensions.append(calendar.Extension(calendar.Approver.PRESIDENT, months=adj.months, days=adj.days))
+            extensions.append(
+                calendar.Extension(calendar.Approver.PRESIDENT, months=adj.months, days=adj.days)
+            )
     return calendar.compute_time_limit(
         rule_key, registered_on=registered_on, suspensions=suspensions, extensions=extensions
     )

@@ -130,7 +130,9 @@ def case_list(*, viewer: User, filters: CaseFilters) -> QuerySet[Case]:
         cases = cases.filter(Q(responsible_judge=viewer) | Q(clerk=viewer) | Q(registered_by=viewer))
     if filters.deadline:
         today = timezone.localdate()
-        open_cases = cases.filter(status__in=[CaseStatus.ASSIGNED, CaseStatus.IN_TRIAL, CaseStatus.REGISTERED])
+        open_cases = cases.filter(
+            status__in=[CaseStatus.ASSIGNED, CaseStatus.IN_TRIAL, CaseStatus.REGISTERED]
+        )
         if filters.deadline == "overdue":
             cases = open_cases.filter(deadline__lt=today)
         elif filters.deadline == "due_soon":
@@ -211,7 +213,9 @@ def case_deadline(*, case: Case, today: date | None = None) -> DeadlineView:
         return DeadlineView(None, "NONE", "无法定审限", None, basis)
     if case.status == CaseStatus.SUSPENDED:
         return DeadlineView(case.deadline, "STOPPED", "中止中，审限停止计算", None, basis)
-    level, days = rules.deadline_level(case.deadline, today=today, warn_days=settings.SMARTCOURT["DEADLINE_WARN_DAYS"])
+    level, days = rules.deadline_level(
+        case.deadline, today=today, warn_days=settings.SMARTCOURT["DEADLINE_WARN_DAYS"]
+    )
     label = {
         "NORMAL": f"剩余{days}天",
         "DUE_SOON": f"剩余{days}天，即将届满",

@@ -164,7 +164,11 @@ def _clean_party(index: int, party: PartyInput, *, today: date) -> dict[str, Any
             birth_date=identity.birth_date,
         )
     elif party.kind == PartyKind.LEGAL_PERSON and party.role not in (PartyRole.PROSECUTOR,):
-        raise _invalid(CaseErrorCode.MISSING_FIELD, f"第{index + 1}个当事人（法人）须提供统一社会信用代码", f"{prefix}.id_number")
+        raise _invalid(
+            CaseErrorCode.MISSING_FIELD,
+            f"第{index + 1}个当事人（法人）须提供统一社会信用代码",
+            f"{prefix}.id_number",
+        )
     return cleaned
 
 
@@ -176,7 +180,9 @@ def _clean_amount(value: Decimal | str | None) -> Decimal | None:
     except InvalidOperation:
         raise _invalid(CaseErrorCode.BAD_AMOUNT, "诉讼标的额须为数字（单位：元）", "claim_amount") from None
     if not amount.is_finite() or amount < 0 or amount >= Decimal("1e14"):
-        raise _invalid(CaseErrorCode.BAD_AMOUNT, "诉讼标的额须为不小于 0 且小于一百万亿的金额", "claim_amount")
+        raise _invalid(
+            CaseErrorCode.BAD_AMOUNT, "诉讼标的额须为不小于 0 且小于一百万亿的金额", "claim_amount"
+        )
     return amount.quantize(Decimal("0.01"))
 
 
@@ -299,7 +305,9 @@ def case_register(*, officer: User, registration: CaseRegistration, court: Court
         sequence = _next_sequence(court=court, year=year, case_type=case_type.code)
         case = Case(
             court=court,
-            case_number=rules.format_number(year=year, court_code=court.code, case_type=case_type.code, sequence=sequence),
+            case_number=rules.format_number(
+                year=year, court_code=court.code, case_type=case_type.code, sequence=sequence
+            ),
             year=year,
             case_type=case_type.code,
             sequence=sequence,
@@ -334,7 +342,9 @@ def case_register(*, officer: User, registration: CaseRegistration, court: Court
                 firm=c.firm.strip()[:100],
                 user_id=c.user_id,
             )
-        _record_event(case, actor=officer, action="REGISTER", to_status=CaseStatus.REGISTERED, rule=rules.REGISTER_RULE)
+        _record_event(
+            case, actor=officer, action="REGISTER", to_status=CaseStatus.REGISTERED, rule=rules.REGISTER_RULE
+        )
     return case
 
 
@@ -506,7 +516,10 @@ def case_transition(
         locked.status = transition.target
         if act == CaseAction.SUSPEND:
             TimeLimitAdjustment.objects.create(
-                case=locked, kind=TimeLimitAdjustmentKind.SUSPENSION, start_on=today, reason=f"中止：{reason}",
+                case=locked,
+                kind=TimeLimitAdjustmentKind.SUSPENSION,
+                start_on=today,
+                reason=f"中止：{reason}",
                 approved_by=actor,
             )
         elif act == CaseAction.RESUME:
@@ -568,7 +581,9 @@ def case_time_limit_suspend(
     return adjustment
 
 
-def case_time_limit_extend(*, case: Case, actor: User, months: int, days: int = 0, reason: str) -> TimeLimitAdjustment:
+def case_time_limit_extend(
+    *, case: Case, actor: User, months: int, days: int = 0, reason: str
+) -> TimeLimitAdjustment:
     """延长审限, approved by a court leader of the case's court, within what the rule allows."""
     if actor.role != Role.COURT_LEADER or actor.court_id != case.court_id:
         raise NotPermittedError(CaseErrorCode.NOT_PERMITTED, "延长审限须经本院院长批准")
@@ -610,12 +625,19 @@ def _refresh_deadline(case: Case) -> None:
     case.save(update_fields=["deadline", "deadline_basis", "updated_at"])
 
 
-def party_id_number_reveal(*, party: Party, actor: User, remote_addr: str | None, channel: str = "web") -> str:
+def party_id_number_reveal(
+    *, party: Party, actor: User, remote_addr: str | None, channel: str = "web"
+) -> str:
     """The party's full ID number, for a viewer of the case; every reveal is recorded."""
     if not case_is_visible(case=party.case, viewer=actor):
         raise NotPermittedError(CaseErrorCode.NOT_PERMITTED, "无权查看该当事人的证件号码")
     sensitive_read_record(
-        actor=actor, obj=party, field="id_number", case_id=party.case_id, remote_addr=remote_addr, channel=channel
+        actor=actor,
+        obj=party,
+        field="id_number",
+        case_id=party.case_id,
+        remote_addr=remote_addr,
+        channel=channel,
     )
     return party.id_number
 

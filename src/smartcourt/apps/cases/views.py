@@ -18,7 +18,13 @@ from django.views.decorators.http import require_POST
 
 from smartcourt.apps.accounts.models import REGISTERING_ROLES, User
 from smartcourt.apps.cases import selectors, services
-from smartcourt.apps.cases.forms import AssignForm, CaseRegisterForm, PartyFormSet, TimeLimitForm, TransitionForm
+from smartcourt.apps.cases.forms import (
+    AssignForm,
+    CaseRegisterForm,
+    PartyFormSet,
+    TimeLimitForm,
+    TransitionForm,
+)
 from smartcourt.apps.cases.models import CaseCategory
 from smartcourt.apps.core.errors import DomainError, NotFoundError
 from smartcourt.engines.procedure import CaseAction, CaseStatus, ClosureMethod, allowed_actions
@@ -76,7 +82,12 @@ def my_cases(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/my_cases.html",
-        {"page": _page(request, cases), "counts": counts, "deadline": deadline, "can_register": user.role in REGISTERING_ROLES},
+        {
+            "page": _page(request, cases),
+            "counts": counts,
+            "deadline": deadline,
+            "can_register": user.role in REGISTERING_ROLES,
+        },
     )
 
 
@@ -114,10 +125,15 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         return render(request, "core/error.html", {"message": exc.message}, status=404)
     user: User = request.user
     actions = [a for a in allowed_actions(case.status) if a not in (CaseAction.ASSIGN, CaseAction.REASSIGN)]
-    can_assign = user.role in REGISTERING_ROLES and user.court_id == case.court_id and case.status in (
-        CaseStatus.REGISTERED,
-        CaseStatus.ASSIGNED,
-        CaseStatus.IN_TRIAL,
+    can_assign = (
+        user.role in REGISTERING_ROLES
+        and user.court_id == case.court_id
+        and case.status
+        in (
+            CaseStatus.REGISTERED,
+            CaseStatus.ASSIGNED,
+            CaseStatus.IN_TRIAL,
+        )
     )
     return render(
         request,
@@ -143,7 +159,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_register(request: HttpRequest) -> HttpResponse:
     """立案 form: the case and its parties; the service checks every rule and saves all or nothing."""
     if request.user.role not in REGISTERING_ROLES:
-        return render(request, "core/error.html", {"message": "只有立案法官、院庭长或审管办人员可以立案"}, status=403)
+        return render(
+            request, "core/error.html", {"message": "只有立案法官、院庭长或审管办人员可以立案"}, status=403
+        )
     form = CaseRegisterForm(request.POST or None)
     parties = PartyFormSet(request.POST or None, prefix="parties")
     error = ""
@@ -153,7 +171,9 @@ def case_register(request: HttpRequest) -> HttpResponse:
             case_type=data["case_type"],
             procedure=data["procedure"],
             cause_of_action=data["cause_of_action"],
-            charges=tuple(c for c in data["charges"].replace("，", "、").replace(",", "、").split("、") if c.strip()),
+            charges=tuple(
+                c for c in data["charges"].replace("，", "、").replace(",", "、").split("、") if c.strip()
+            ),
             claim_amount=data["claim_amount"],
             summary=data["summary"],
             parties=tuple(
@@ -209,7 +229,9 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     return _action_result(
         request,
         case_id,
-        lambda case: services.case_assign(case=case, actor=request.user, judge=judge, reason=form.cleaned_data["reason"]),
+        lambda case: services.case_assign(
+            case=case, actor=request.user, judge=judge, reason=form.cleaned_data["reason"]
+        ),
         "分案完成",
     )
 
@@ -226,7 +248,10 @@ def case_transition(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         case_id,
         lambda case: services.case_transition(
-            case=case, actor=request.user, action=data["action"], reason=data["reason"],
+            case=case,
+            actor=request.user,
+            action=data["action"],
+            reason=data["reason"],
             closure_method=data["closure_method"],
         ),
         "操作完成",
@@ -247,10 +272,16 @@ def case_time_limit(request: HttpRequest, case_id: int) -> HttpResponse:
             if data["start_on"] is None:
                 raise DomainError("case.missing_field", "扣除审限须填写起始日", {"field": "start_on"})
             services.case_time_limit_suspend(
-                case=case, actor=request.user, start_on=data["start_on"], end_on=data["end_on"], reason=data["reason"]
+                case=case,
+                actor=request.user,
+                start_on=data["start_on"],
+                end_on=data["end_on"],
+                reason=data["reason"],
             )
         else:
-            services.case_time_limit_extend(case=case, actor=request.user, months=data["months"] or 0, reason=data["reason"])
+            services.case_time_limit_extend(
+                case=case, actor=request.user, months=data["months"] or 0, reason=data["reason"]
+            )
 
     return _action_result(request, case_id, run, "审限已更新")
 

@@ -43,7 +43,9 @@ class ChargeOut(Schema):
 @router.get("/case-types", response=list[CaseTypeOut], summary="案件类型及其代字")
 def case_types(request: HttpRequest) -> list[CaseTypeOut]:
     return [
-        CaseTypeOut(code=t.code, name=t.name, category=t.category.value, procedure_class=t.procedure_class.value)
+        CaseTypeOut(
+            code=t.code, name=t.name, category=t.category.value, procedure_class=t.procedure_class.value
+        )
         for t in catalogs.case_types()
     ]
 

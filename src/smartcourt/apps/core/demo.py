@@ -116,7 +116,12 @@ BASIC_MIX = [
     ("执保", "ORDINARY", 2),
     ("执异", "ORDINARY", 1),
 ]
-INTERMEDIATE_MIX = [("民终", "ORDINARY", 10), ("刑终", "ORDINARY", 2), ("行终", "ORDINARY", 2), ("民初", "ORDINARY", 2)]
+INTERMEDIATE_MIX = [
+    ("民终", "ORDINARY", 10),
+    ("刑终", "ORDINARY", 2),
+    ("行终", "ORDINARY", 2),
+    ("民初", "ORDINARY", 2),
+]
 HIGH_MIX = [("民终", "ORDINARY", 3), ("刑终", "ORDINARY", 1)]
 
 CIVIL_CAUSES = [
@@ -133,7 +138,16 @@ CIVIL_CAUSES = [
     "追索劳动报酬纠纷",
     "服务合同纠纷",
 ]
-CHARGES = ["盗窃罪", "危险驾驶罪", "诈骗罪", "故意伤害罪", "交通肇事罪", "帮助信息网络犯罪活动罪", "寻衅滋事罪", "开设赌场罪"]
+CHARGES = [
+    "盗窃罪",
+    "危险驾驶罪",
+    "诈骗罪",
+    "故意伤害罪",
+    "交通肇事罪",
+    "帮助信息网络犯罪活动罪",
+    "寻衅滋事罪",
+    "开设赌场罪",
+]
 
 
 @dataclass
@@ -160,7 +174,9 @@ class _Builder:
         self.password_hash = make_password(DEMO_PASSWORD)
 
     def courts(self) -> list[Court]:
-        high = Court.objects.create(name=PROVINCE[0], code=PROVINCE[1], division_code=PROVINCE[2], level=CourtLevel.HIGH)
+        high = Court.objects.create(
+            name=PROVINCE[0], code=PROVINCE[1], division_code=PROVINCE[2], level=CourtLevel.HIGH
+        )
         mids = [
             Court.objects.create(name=n, code=c, division_code=d, level=CourtLevel.INTERMEDIATE, parent=high)
             for n, c, d in INTERMEDIATE
@@ -200,9 +216,25 @@ class _Builder:
                             is_staff=role in (Role.IT_ADMIN,),
                         )
                     )
-        users.append(User(username="litigant", password=self.password_hash, full_name=self.fake.name(), role=Role.LITIGANT))
-        users.append(User(username="lawyer", password=self.password_hash, full_name=self.fake.name(), role=Role.LAWYER))
-        users.append(User(username="mediator", password=self.password_hash, full_name=self.fake.name(), role=Role.MEDIATOR))
+        users.append(
+            User(
+                username="litigant",
+                password=self.password_hash,
+                full_name=self.fake.name(),
+                role=Role.LITIGANT,
+            )
+        )
+        users.append(
+            User(username="lawyer", password=self.password_hash, full_name=self.fake.name(), role=Role.LAWYER)
+        )
+        users.append(
+            User(
+                username="mediator",
+                password=self.password_hash,
+                full_name=self.fake.name(),
+                role=Role.MEDIATOR,
+            )
+        )
         User.objects.bulk_create(users)
         self._it_permissions()
         by_court: dict[int, dict[str, list[User]]] = defaultdict(lambda: defaultdict(list))
@@ -216,9 +248,9 @@ class _Builder:
         from django.contrib.auth.models import Group, Permission
 
         group, _ = Group.objects.get_or_create(name="信息中心")
-        perms = Permission.objects.filter(content_type__app_label__in=["courts", "accounts", "axes"]) | Permission.objects.filter(
-            content_type__app_label="audit", codename__startswith="view_"
-        )
+        perms = Permission.objects.filter(
+            content_type__app_label__in=["courts", "accounts", "axes"]
+        ) | Permission.objects.filter(content_type__app_label="audit", codename__startswith="view_")
         group.permissions.set(perms)
         group.user_set.set(User.objects.filter(role=Role.IT_ADMIN))
 
@@ -266,8 +298,16 @@ class _Builder:
     @staticmethod
     def _organ(role: str, name: str) -> dict[str, Any]:
         return {
-            "role": role, "kind": "LEGAL_PERSON", "name": name, "id_type": "", "id_number": "", "sex": "",
-            "birth_date": None, "address": "", "phone": "", "legal_representative": "",
+            "role": role,
+            "kind": "LEGAL_PERSON",
+            "name": name,
+            "id_type": "",
+            "id_number": "",
+            "sex": "",
+            "birth_date": None,
+            "address": "",
+            "phone": "",
+            "legal_representative": "",
         }
 
     def _parties(self, category: str, court: Court, case_type: str) -> list[dict[str, Any]]:
@@ -284,7 +324,10 @@ class _Builder:
         if case_type == "民特":
             return [self._person("APPLICANT", area)]
         if category == "ADMINISTRATIVE":
-            return [self._person("PLAINTIFF", area), self._organ("DEFENDANT", f"{court.name[:3]}市场监督管理局")]
+            return [
+                self._person("PLAINTIFF", area),
+                self._organ("DEFENDANT", f"{court.name[:3]}市场监督管理局"),
+            ]
         plaintiffs = [one("PLAINTIFF", area) for _ in range(self.rng.choice([1, 1, 1, 2]))]
         defendants = [self._person("DEFENDANT", area) for _ in range(self.rng.choice([1, 1, 2]))]
         return plaintiffs + defendants
@@ -300,10 +343,17 @@ class _Builder:
                 "CIVIL": [ClosureMethod.JUDGMENT, ClosureMethod.MEDIATION, ClosureMethod.WITHDRAWAL],
                 "CRIMINAL": [ClosureMethod.JUDGMENT],
                 "ADMINISTRATIVE": [ClosureMethod.JUDGMENT, ClosureMethod.WITHDRAWAL, ClosureMethod.RULING],
-                "ENFORCEMENT": [ClosureMethod.ENFORCEMENT_COMPLETED, ClosureMethod.TERMINATE_CURRENT_ENFORCEMENT],
+                "ENFORCEMENT": [
+                    ClosureMethod.ENFORCEMENT_COMPLETED,
+                    ClosureMethod.TERMINATE_CURRENT_ENFORCEMENT,
+                ],
             }.get(category, [ClosureMethod.RULING])
             archived = (self.as_of - closed_on).days > 60 and self.rng.random() < 0.8
-            return (CaseStatus.ARCHIVED if archived else CaseStatus.CLOSED), closed_on, self.rng.choice(methods).value
+            return (
+                (CaseStatus.ARCHIVED if archived else CaseStatus.CLOSED),
+                closed_on,
+                self.rng.choice(methods).value,
+            )
         if age < 3 and self.rng.random() < 0.6:
             return CaseStatus.REGISTERED, None, ""
         if self.rng.random() < 0.04:
@@ -330,7 +380,13 @@ class _Builder:
         linked = 0
         for made in range(1, n + 1):
             court = self.rng.choices(courts, weights)[0]
-            mix = HIGH_MIX if court.level == CourtLevel.HIGH else INTERMEDIATE_MIX if court.level == CourtLevel.INTERMEDIATE else BASIC_MIX
+            mix = (
+                HIGH_MIX
+                if court.level == CourtLevel.HIGH
+                else INTERMEDIATE_MIX
+                if court.level == CourtLevel.INTERMEDIATE
+                else BASIC_MIX
+            )
             code, procedure = self.rng.choices(*_weighted(mix))[0]
             ctype = case_types[code]
             category = ctype.category.value
@@ -356,12 +412,16 @@ class _Builder:
             deadline, basis = None, ["该类案件无法定审限"]
             if rule:
                 if (rule, registered_on) not in deadline_cache:
-                    limit = compute_deadline(rule, registered_on=registered_on, adjustments=[], today=self.as_of)
+                    limit = compute_deadline(
+                        rule, registered_on=registered_on, adjustments=[], today=self.as_of
+                    )
                     deadline_cache[(rule, registered_on)] = (limit.deadline, list(limit.basis))
                 deadline, basis = deadline_cache[(rule, registered_on)]
             judge = None
             if status != CaseStatus.REGISTERED:
-                pool = staff[court.pk][pool_keys.get(category, "JUDGE:CIVIL")] or staff[court.pk]["JUDGE:CIVIL"]
+                pool = (
+                    staff[court.pk][pool_keys.get(category, "JUDGE:CIVIL")] or staff[court.pk]["JUDGE:CIVIL"]
+                )
                 judge = self.rng.choice(pool)
             filer = staff[court.pk][Role.FILING_OFFICER][seq % 2]
 
@@ -373,14 +433,24 @@ class _Builder:
             elif category == "ENFORCEMENT":
                 title = f"{names('ENFORCEMENT_APPLICANT')}申请执行{names('JUDGMENT_DEBTOR')}{cause}"
             else:
-                title = f"{names('PLAINTIFF', 'APPELLANT', 'APPLICANT')}诉{names('DEFENDANT', 'APPELLEE')}{cause}"
+                title = (
+                    f"{names('PLAINTIFF', 'APPELLANT', 'APPLICANT')}诉{names('DEFENDANT', 'APPELLEE')}{cause}"
+                )
             amount = None
             if category in ("CIVIL", "ENFORCEMENT") and code != "民特":
-                amount = (Decimal(self.rng.choice([5, 8, 12, 30, 50, 100, 300, 1000])) * self.rng.randint(1000, 9999) / 10).quantize(Decimal("0.01"))
-            archived_on = (closed_on + timedelta(days=30)) if status == CaseStatus.ARCHIVED and closed_on else None
+                amount = (
+                    Decimal(self.rng.choice([5, 8, 12, 30, 50, 100, 300, 1000]))
+                    * self.rng.randint(1000, 9999)
+                    / 10
+                ).quantize(Decimal("0.01"))
+            archived_on = (
+                (closed_on + timedelta(days=30)) if status == CaseStatus.ARCHIVED and closed_on else None
+            )
             case_id = writer.case(
                 court_id=court.pk,
-                case_number=format_number(year=registered_on.year, court_code=court.code, case_type=code, sequence=seq),
+                case_number=format_number(
+                    year=registered_on.year, court_code=court.code, case_type=code, sequence=seq
+                ),
                 year=registered_on.year,
                 case_type=code,
                 sequence=seq,
@@ -408,28 +478,75 @@ class _Builder:
                 owner = public["litigant"]
                 linked += 1
             for position, party in enumerate(parties, start=1):
-                party_id = writer.party(case_id, position, party, user_id=owner.pk if owner and position == 1 else None)
+                party_id = writer.party(
+                    case_id, position, party, user_id=owner.pk if owner and position == 1 else None
+                )
                 if owner and position == 1:
                     writer.counsel(case_id, party_id, public["lawyer"])
             handler = judge or filer
-            writer.event(case_id, "REGISTER", "", CaseStatus.REGISTERED, registered_on, filer.pk, REGISTER_RULE)
+            writer.event(
+                case_id, "REGISTER", "", CaseStatus.REGISTERED, registered_on, filer.pk, REGISTER_RULE
+            )
             if judge is not None:
-                writer.event(case_id, CaseAction.ASSIGN, CaseStatus.REGISTERED, CaseStatus.ASSIGNED, registered_on, filer.pk, _RULE[CaseAction.ASSIGN])
+                writer.event(
+                    case_id,
+                    CaseAction.ASSIGN,
+                    CaseStatus.REGISTERED,
+                    CaseStatus.ASSIGNED,
+                    registered_on,
+                    filer.pk,
+                    _RULE[CaseAction.ASSIGN],
+                )
                 writer.assignment(case_id, judge.pk, filer.pk, registered_on)
             if status in (CaseStatus.IN_TRIAL, CaseStatus.SUSPENDED, CaseStatus.CLOSED, CaseStatus.ARCHIVED):
-                writer.event(case_id, CaseAction.START_TRIAL, CaseStatus.ASSIGNED, CaseStatus.IN_TRIAL, registered_on + timedelta(days=1), handler.pk, _RULE[CaseAction.START_TRIAL])
+                writer.event(
+                    case_id,
+                    CaseAction.START_TRIAL,
+                    CaseStatus.ASSIGNED,
+                    CaseStatus.IN_TRIAL,
+                    registered_on + timedelta(days=1),
+                    handler.pk,
+                    _RULE[CaseAction.START_TRIAL],
+                )
             if status == CaseStatus.SUSPENDED:
-                writer.event(case_id, CaseAction.SUSPEND, CaseStatus.IN_TRIAL, CaseStatus.SUSPENDED, registered_on + timedelta(days=5), handler.pk, _RULE[CaseAction.SUSPEND])
+                writer.event(
+                    case_id,
+                    CaseAction.SUSPEND,
+                    CaseStatus.IN_TRIAL,
+                    CaseStatus.SUSPENDED,
+                    registered_on + timedelta(days=5),
+                    handler.pk,
+                    _RULE[CaseAction.SUSPEND],
+                )
             if closed_on is not None:
-                writer.event(case_id, CaseAction.CLOSE, CaseStatus.IN_TRIAL, CaseStatus.CLOSED, closed_on, handler.pk, _RULE[CaseAction.CLOSE])
+                writer.event(
+                    case_id,
+                    CaseAction.CLOSE,
+                    CaseStatus.IN_TRIAL,
+                    CaseStatus.CLOSED,
+                    closed_on,
+                    handler.pk,
+                    _RULE[CaseAction.CLOSE],
+                )
             if archived_on is not None:
-                writer.event(case_id, CaseAction.ARCHIVE, CaseStatus.CLOSED, CaseStatus.ARCHIVED, archived_on, handler.pk, _RULE[CaseAction.ARCHIVE])
+                writer.event(
+                    case_id,
+                    CaseAction.ARCHIVE,
+                    CaseStatus.CLOSED,
+                    CaseStatus.ARCHIVED,
+                    archived_on,
+                    handler.pk,
+                    _RULE[CaseAction.ARCHIVE],
+                )
             if made % 5000 == 0:
                 writer.flush()
                 self.progress(f"  已生成 {made}/{n} 件案件")
         writer.flush()
         CaseNumberSequence.objects.bulk_create(
-            [CaseNumberSequence(court_id=c, year=y, case_type=t, last_value=v) for (c, y, t), v in counters.items()]
+            [
+                CaseNumberSequence(court_id=c, year=y, case_type=t, last_value=v)
+                for (c, y, t), v in counters.items()
+            ]
         )
         writer.reset_sequences()
         return n, writer.party_count
@@ -444,17 +561,72 @@ class _RowWriter:
 
     TABLES: dict[type, list[str]] = {
         Case: [
-            "id", "court_id", "case_number", "year", "case_type", "sequence", "category", "procedure",
-            "cause_of_action", "charges", "title", "claim_amount", "status", "registered_on", "registered_by_id",
-            "department_id", "responsible_judge_id", "clerk_id", "time_limit_rule", "deadline", "deadline_basis",
-            "closed_on", "closure_method", "archived_on", "summary", "created_at", "updated_at",
+            "id",
+            "court_id",
+            "case_number",
+            "year",
+            "case_type",
+            "sequence",
+            "category",
+            "procedure",
+            "cause_of_action",
+            "charges",
+            "title",
+            "claim_amount",
+            "status",
+            "registered_on",
+            "registered_by_id",
+            "department_id",
+            "responsible_judge_id",
+            "clerk_id",
+            "time_limit_rule",
+            "deadline",
+            "deadline_basis",
+            "closed_on",
+            "closure_method",
+            "archived_on",
+            "summary",
+            "created_at",
+            "updated_at",
         ],
         Party: [
-            "id", "case_id", "position", "role", "kind", "name", "id_type", "id_number", "sex", "birth_date",
-            "address", "phone", "legal_representative", "user_id",
+            "id",
+            "case_id",
+            "position",
+            "role",
+            "kind",
+            "name",
+            "id_type",
+            "id_number",
+            "sex",
+            "birth_date",
+            "address",
+            "phone",
+            "legal_representative",
+            "user_id",
         ],
-        CaseEvent: ["id", "case_id", "action", "from_status", "to_status", "actor_id", "occurred_at", "reason", "rule", "data"],
-        Assignment: ["id", "case_id", "judge_id", "method", "reason", "candidate_ids", "assigned_by_id", "assigned_at"],
+        CaseEvent: [
+            "id",
+            "case_id",
+            "action",
+            "from_status",
+            "to_status",
+            "actor_id",
+            "occurred_at",
+            "reason",
+            "rule",
+            "data",
+        ],
+        Assignment: [
+            "id",
+            "case_id",
+            "judge_id",
+            "method",
+            "reason",
+            "candidate_ids",
+            "assigned_by_id",
+            "assigned_at",
+        ],
         Counsel: ["id", "case_id", "party_id", "kind", "name", "license_number", "firm", "user_id"],
     }
 
@@ -471,32 +643,78 @@ class _RowWriter:
         return pk
 
     def case(self, **v: Any) -> int:
-        return self._add(Case, (
-            v["court_id"], v["case_number"], v["year"], v["case_type"], v["sequence"], v["category"], v["procedure"],
-            v["cause_of_action"], json.dumps(v["charges"], ensure_ascii=False), v["title"],
-            str(v["claim_amount"]) if v["claim_amount"] is not None else None, v["status"], v["registered_on"],
-            v["registered_by_id"], v["department_id"], v["responsible_judge_id"], None, v["time_limit_rule"],
-            v["deadline"], json.dumps(v["deadline_basis"], ensure_ascii=False), v["closed_on"], v["closure_method"],
-            v["archived_on"], "", self.now, self.now,
-        ))
+        return self._add(
+            Case,
+            (
+                v["court_id"],
+                v["case_number"],
+                v["year"],
+                v["case_type"],
+                v["sequence"],
+                v["category"],
+                v["procedure"],
+                v["cause_of_action"],
+                json.dumps(v["charges"], ensure_ascii=False),
+                v["title"],
+                str(v["claim_amount"]) if v["claim_amount"] is not None else None,
+                v["status"],
+                v["registered_on"],
+                v["registered_by_id"],
+                v["department_id"],
+                v["responsible_judge_id"],
+                None,
+                v["time_limit_rule"],
+                v["deadline"],
+                json.dumps(v["deadline_basis"], ensure_ascii=False),
+                v["closed_on"],
+                v["closure_method"],
+                v["archived_on"],
+                "",
+                self.now,
+                self.now,
+            ),
+        )
 
     def party(self, case_id: int, position: int, p: dict[str, Any], *, user_id: int | None) -> int:
         self.party_count += 1
-        return self._add(Party, (
-            case_id, position, p["role"], p["kind"], p["name"], p["id_type"], p["id_number"], p["sex"],
-            p["birth_date"], p["address"], p["phone"], p["legal_representative"], user_id,
-        ))
+        return self._add(
+            Party,
+            (
+                case_id,
+                position,
+                p["role"],
+                p["kind"],
+                p["name"],
+                p["id_type"],
+                p["id_number"],
+                p["sex"],
+                p["birth_date"],
+                p["address"],
+                p["phone"],
+                p["legal_representative"],
+                user_id,
+            ),
+        )
 
-    def event(self, case_id: int, action: str, source: str, target: str, on: date, actor_id: int, rule: str) -> None:
+    def event(
+        self, case_id: int, action: str, source: str, target: str, on: date, actor_id: int, rule: str
+    ) -> None:
         occurred = datetime.combine(on, time(9, 30), tzinfo=_TZ)
-        self._add(CaseEvent, (case_id, str(action), str(source), str(target), actor_id, occurred, "", rule, "{}"))
+        self._add(
+            CaseEvent, (case_id, str(action), str(source), str(target), actor_id, occurred, "", rule, "{}")
+        )
 
     def assignment(self, case_id: int, judge_id: int, by_id: int, on: date) -> None:
         at = datetime.combine(on, time(10, 0), tzinfo=_TZ)
-        self._add(Assignment, (case_id, judge_id, AssignmentMethod.RANDOM.value, "", json.dumps([judge_id]), by_id, at))
+        self._add(
+            Assignment,
+            (case_id, judge_id, AssignmentMethod.RANDOM.value, "", json.dumps([judge_id]), by_id, at),
+        )
 
     def counsel(self, case_id: int, party_id: int, lawyer: User) -> None:
-        self._add(Counsel, (case_id, party_id, "LAWYER", lawyer.full_name, "", "浙江示范律师事务所", lawyer.pk))
+        self._add(
+            Counsel, (case_id, party_id, "LAWYER", lawyer.full_name, "", "浙江示范律师事务所", lawyer.pk)
+        )
 
     def flush(self) -> None:
         with connection.cursor() as cursor:
@@ -511,18 +729,23 @@ class _RowWriter:
                     self.rows[model] = []
 
     def reset_sequences(self) -> None:
+        """Move id sequences past the ids handed out here, and refresh the planner's statistics."""
         statements = connection.ops.sequence_reset_sql(no_style(), list(self.TABLES))
-        if statements:
-            with connection.cursor() as cursor:
-                for sql in statements:
-                    cursor.execute(sql)
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+            cursor.execute("ANALYZE")
 
 
 _RULE = {t.action: t.rule for t in TRANSITIONS}
 
 
 def demo_build(
-    *, cases: int = 5000, seed: int = 1, as_of: date | None = None, progress: Callable[[str], None] = lambda _: None
+    *,
+    cases: int = 5000,
+    seed: int = 1,
+    as_of: date | None = None,
+    progress: Callable[[str], None] = lambda _: None,
 ) -> DemoSummary:
     """Build the demo province into an empty database; refuses to run twice."""
     import time as _time

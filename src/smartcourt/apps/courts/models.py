@@ -21,7 +21,12 @@ class Court(models.Model):
     level = models.CharField("审级", max_length=16, choices=CourtLevel.choices)
     division_code = models.CharField("行政区划代码", max_length=6, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name="上级法院", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name="上级法院",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
 
     class Meta:
@@ -48,7 +53,9 @@ class DepartmentKind(models.TextChoices):
 class Department(models.Model):
     """A department (庭室) of a court, e.g. 民一庭 of kind CIVIL."""
 
-    court = models.ForeignKey(Court, verbose_name="法院", on_delete=models.CASCADE, related_name="departments")
+    court = models.ForeignKey(
+        Court, verbose_name="法院", on_delete=models.CASCADE, related_name="departments"
+    )
     name = models.CharField("名称", max_length=50)
     kind = models.CharField("类别", max_length=20, choices=DepartmentKind.choices)
 
@@ -56,7 +63,9 @@ class Department(models.Model):
         verbose_name = "庭室"
         verbose_name_plural = "庭室"
         ordering = ["court", "name"]
-        constraints = [models.UniqueConstraint(fields=["court", "name"], name="department_unique_name_per_court")]
+        constraints = [
+            models.UniqueConstraint(fields=["court", "name"], name="department_unique_name_per_court")
+        ]
 
     def __str__(self) -> str:
         return f"{self.court.name}{self.name}"

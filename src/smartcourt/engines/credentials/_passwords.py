@@ -63,7 +63,9 @@ def _has_sequence(lowered: str) -> bool:
     return False
 
 
-def find_password_weaknesses(password: str, *, user_inputs: Iterable[str] = ()) -> tuple[PasswordWeakness, ...]:
+def find_password_weaknesses(
+    password: str, *, user_inputs: Iterable[str] = ()
+) -> tuple[PasswordWeakness, ...]:
     """Every weakness found in ``password``; an empty tuple means it passes these rules.
 
     ``user_inputs`` are the account's own attributes (username, name, phone, ID number): a password that
@@ -89,7 +91,9 @@ def find_password_weaknesses(password: str, *, user_inputs: Iterable[str] = ()) 
             PasswordWeakness("password.sequence", f"密码不能包含{_SEQUENCE_RUN}位以上的连续字符或键盘序列")
         )
     if any(word in lowered for word in _COMMON_WORDS):
-        found.append(PasswordWeakness("password.common_word", "密码不能包含常见单词（如 admin、court、password）"))
+        found.append(
+            PasswordWeakness("password.common_word", "密码不能包含常见单词（如 admin、court、password）")
+        )
     for value in user_inputs:
         value = (value or "").strip().lower()
         if len(value) >= 4 and value in lowered:

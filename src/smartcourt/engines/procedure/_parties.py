@@ -36,7 +36,16 @@ _ALLOWED: dict[str, frozenset[str]] = {
         {"PLAINTIFF", "DEFENDANT", "THIRD_PARTY", "APPELLANT", "APPELLEE", "APPLICANT", "RESPONDENT"}
     ),
     "CRIMINAL": frozenset(
-        {"ACCUSED", "VICTIM", "PROSECUTOR", "PRIVATE_PROSECUTOR", "APPELLANT", "APPELLEE", "PLAINTIFF", "DEFENDANT"}
+        {
+            "ACCUSED",
+            "VICTIM",
+            "PROSECUTOR",
+            "PRIVATE_PROSECUTOR",
+            "APPELLANT",
+            "APPELLEE",
+            "PLAINTIFF",
+            "DEFENDANT",
+        }
     ),
     "ENFORCEMENT": frozenset({"ENFORCEMENT_APPLICANT", "JUDGMENT_DEBTOR", "THIRD_PARTY"}),
 }

@@ -114,7 +114,12 @@ TRANSITIONS: tuple[Transition, ...] = (
         CaseStatus.IN_TRIAL,
         "承办法官接收案件后开始审理（审限自立案次日起计算，法释〔2000〕29号第八条）",
     ),
-    Transition(CaseStatus.IN_TRIAL, CaseAction.SUSPEND, CaseStatus.SUSPENDED, f"{_CIVIL_SUSPEND}；{_CRIMINAL_SUSPEND}"),
+    Transition(
+        CaseStatus.IN_TRIAL,
+        CaseAction.SUSPEND,
+        CaseStatus.SUSPENDED,
+        f"{_CIVIL_SUSPEND}；{_CRIMINAL_SUSPEND}",
+    ),
     Transition(
         CaseStatus.SUSPENDED,
         CaseAction.RESUME,
@@ -123,8 +128,15 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(CaseStatus.REGISTERED, CaseAction.CLOSE, CaseStatus.CLOSED, "立案后未分案即撤诉、移送等结案"),
     Transition(CaseStatus.ASSIGNED, CaseAction.CLOSE, CaseStatus.CLOSED, "分案后结案"),
-    Transition(CaseStatus.IN_TRIAL, CaseAction.CLOSE, CaseStatus.CLOSED, "审理终结，依法作出裁判或以其他方式结案"),
-    Transition(CaseStatus.SUSPENDED, CaseAction.CLOSE, CaseStatus.CLOSED, "中止期间撤诉、终结诉讼（民事诉讼法第一百五十四条）"),
+    Transition(
+        CaseStatus.IN_TRIAL, CaseAction.CLOSE, CaseStatus.CLOSED, "审理终结，依法作出裁判或以其他方式结案"
+    ),
+    Transition(
+        CaseStatus.SUSPENDED,
+        CaseAction.CLOSE,
+        CaseStatus.CLOSED,
+        "中止期间撤诉、终结诉讼（民事诉讼法第一百五十四条）",
+    ),
     Transition(CaseStatus.CLOSED, CaseAction.ARCHIVE, CaseStatus.ARCHIVED, _ARCHIVE),
 )
 

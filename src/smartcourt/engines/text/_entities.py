@@ -25,10 +25,9 @@ _COMPOUND_SURNAMES = (
     "欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|尉迟|公孙|长孙|宇文|司徒|轩辕|端木|独孤|南宫|西门|万俟|澹台|申屠|呼延|完颜"
 )
 SURNAME = f"(?:{_COMPOUND_SURNAMES}|[{_SINGLE_SURNAMES}])"
-_MASK = "[某XＸ×*＊]"
 #: A name masked in published judgments: 张某, 张某某, 王某1, 周某甲, 郭X, 徐XX.
 MASKED_NAME = (
-    rf"{SURNAME}(?:某[某甲乙丙丁戊己庚辛]|某\d(?![\d年月日号时分元个])|某|[XＸ×*＊]{{1,3}}某?(?:\d(?![\d年月日号时分元个]))?)"
+    rf"{SURNAME}(?:某[某甲乙丙丁戊己庚辛]|某\d(?![\d年月日号时分元个])|某|[XＸ×]{{1,3}}某?(?:\d(?![\d年月日号时分元个]))?)"
 )
 # Characters that end a real (unmasked) name: prepositions, verbs and particles that follow names.
 _NAME_STOP = set(

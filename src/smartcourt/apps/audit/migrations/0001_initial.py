@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,22 +14,34 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SensitiveRead',
+            name="SensitiveRead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('model', models.CharField(max_length=50)),
-                ('object_id', models.CharField(max_length=40)),
-                ('field', models.CharField(max_length=40)),
-                ('case_id', models.BigIntegerField(blank=True, db_index=True, null=True)),
-                ('remote_addr', models.GenericIPAddressField(blank=True, null=True)),
-                ('channel', models.CharField(default='web', max_length=10)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("model", models.CharField(max_length=50)),
+                ("object_id", models.CharField(max_length=40)),
+                ("field", models.CharField(max_length=40)),
+                ("case_id", models.BigIntegerField(blank=True, db_index=True, null=True)),
+                ("remote_addr", models.GenericIPAddressField(blank=True, null=True)),
+                ("channel", models.CharField(default="web", max_length=10)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '敏感信息查看记录',
-                'verbose_name_plural': '敏感信息查看记录',
-                'ordering': ['-occurred_at'],
+                "verbose_name": "敏感信息查看记录",
+                "verbose_name_plural": "敏感信息查看记录",
+                "ordering": ["-occurred_at"],
             },
         ),
     ]

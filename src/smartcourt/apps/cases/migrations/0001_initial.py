@@ -8,191 +8,527 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('courts', '0001_initial'),
+        ("courts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('case_number', models.CharField(max_length=64, unique=True, verbose_name='案号')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('case_type', models.CharField(max_length=8, verbose_name='案件类型代字')),
-                ('sequence', models.PositiveIntegerField(verbose_name='顺序号')),
-                ('category', models.CharField(choices=[('CIVIL', '民事'), ('CRIMINAL', '刑事'), ('ADMINISTRATIVE', '行政'), ('STATE_COMPENSATION', '国家赔偿'), ('ENFORCEMENT', '执行'), ('PRESERVATION', '非诉保全审查'), ('JUDICIAL_ASSISTANCE', '司法协助'), ('BANKRUPTCY', '强制清算与破产'), ('OTHER', '其他')], max_length=24, verbose_name='案件类别')),
-                ('procedure', models.CharField(choices=[('ORDINARY', '普通程序'), ('SIMPLE', '简易程序'), ('SMALL_CLAIMS', '小额诉讼程序'), ('FAST_TRACK', '速裁程序')], default=smartcourt.engines.procedure._procedures.Procedure['ORDINARY'], max_length=16, verbose_name='适用程序')),
-                ('cause_of_action', models.CharField(blank=True, max_length=100, verbose_name='案由')),
-                ('charges', models.JSONField(blank=True, default=list, verbose_name='罪名')),
-                ('title', models.CharField(max_length=200, verbose_name='案件名称')),
-                ('claim_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='诉讼标的额（元）')),
-                ('status', models.CharField(choices=[('REGISTERED', '已立案'), ('ASSIGNED', '已分案'), ('IN_TRIAL', '审理中'), ('SUSPENDED', '中止'), ('CLOSED', '已结案'), ('ARCHIVED', '已归档')], default=smartcourt.engines.procedure._states.CaseStatus['REGISTERED'], max_length=16, verbose_name='案件状态')),
-                ('registered_on', models.DateField(verbose_name='立案日期')),
-                ('time_limit_rule', models.CharField(blank=True, max_length=40, verbose_name='审限规则')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='审限届满日')),
-                ('deadline_basis', models.JSONField(blank=True, default=list, verbose_name='审限计算依据')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='结案日期')),
-                ('closure_method', models.CharField(blank=True, choices=[('JUDGMENT', '判决'), ('MEDIATION', '调解'), ('WITHDRAWAL', '撤诉'), ('DISMISSAL', '驳回起诉'), ('RULING', '裁定'), ('TRANSFER', '移送'), ('TERMINATION', '终结'), ('ENFORCEMENT_COMPLETED', '执行完毕'), ('TERMINATE_CURRENT_ENFORCEMENT', '终结本次执行程序')], max_length=32, verbose_name='结案方式')),
-                ('archived_on', models.DateField(blank=True, null=True, verbose_name='归档日期')),
-                ('summary', models.TextField(blank=True, max_length=5000, verbose_name='案情摘要')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('clerk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases_as_clerk', to=settings.AUTH_USER_MODEL, verbose_name='书记员')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='courts.court', verbose_name='法院')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='courts.department', verbose_name='承办庭室')),
-                ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='立案人')),
-                ('responsible_judge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases_as_judge', to=settings.AUTH_USER_MODEL, verbose_name='承办法官')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("case_number", models.CharField(max_length=64, unique=True, verbose_name="案号")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("case_type", models.CharField(max_length=8, verbose_name="案件类型代字")),
+                ("sequence", models.PositiveIntegerField(verbose_name="顺序号")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("CIVIL", "民事"),
+                            ("CRIMINAL", "刑事"),
+                            ("ADMINISTRATIVE", "行政"),
+                            ("STATE_COMPENSATION", "国家赔偿"),
+                            ("ENFORCEMENT", "执行"),
+                            ("PRESERVATION", "非诉保全审查"),
+                            ("JUDICIAL_ASSISTANCE", "司法协助"),
+                            ("BANKRUPTCY", "强制清算与破产"),
+                            ("OTHER", "其他"),
+                        ],
+                        max_length=24,
+                        verbose_name="案件类别",
+                    ),
+                ),
+                (
+                    "procedure",
+                    models.CharField(
+                        choices=[
+                            ("ORDINARY", "普通程序"),
+                            ("SIMPLE", "简易程序"),
+                            ("SMALL_CLAIMS", "小额诉讼程序"),
+                            ("FAST_TRACK", "速裁程序"),
+                        ],
+                        default=smartcourt.engines.procedure._procedures.Procedure["ORDINARY"],
+                        max_length=16,
+                        verbose_name="适用程序",
+                    ),
+                ),
+                ("cause_of_action", models.CharField(blank=True, max_length=100, verbose_name="案由")),
+                ("charges", models.JSONField(blank=True, default=list, verbose_name="罪名")),
+                ("title", models.CharField(max_length=200, verbose_name="案件名称")),
+                (
+                    "claim_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="诉讼标的额（元）",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("REGISTERED", "已立案"),
+                            ("ASSIGNED", "已分案"),
+                            ("IN_TRIAL", "审理中"),
+                            ("SUSPENDED", "中止"),
+                            ("CLOSED", "已结案"),
+                            ("ARCHIVED", "已归档"),
+                        ],
+                        default=smartcourt.engines.procedure._states.CaseStatus["REGISTERED"],
+                        max_length=16,
+                        verbose_name="案件状态",
+                    ),
+                ),
+                ("registered_on", models.DateField(verbose_name="立案日期")),
+                ("time_limit_rule", models.CharField(blank=True, max_length=40, verbose_name="审限规则")),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="审限届满日")),
+                ("deadline_basis", models.JSONField(blank=True, default=list, verbose_name="审限计算依据")),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="结案日期")),
+                (
+                    "closure_method",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("JUDGMENT", "判决"),
+                            ("MEDIATION", "调解"),
+                            ("WITHDRAWAL", "撤诉"),
+                            ("DISMISSAL", "驳回起诉"),
+                            ("RULING", "裁定"),
+                            ("TRANSFER", "移送"),
+                            ("TERMINATION", "终结"),
+                            ("ENFORCEMENT_COMPLETED", "执行完毕"),
+                            ("TERMINATE_CURRENT_ENFORCEMENT", "终结本次执行程序"),
+                        ],
+                        max_length=32,
+                        verbose_name="结案方式",
+                    ),
+                ),
+                ("archived_on", models.DateField(blank=True, null=True, verbose_name="归档日期")),
+                ("summary", models.TextField(blank=True, max_length=5000, verbose_name="案情摘要")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "clerk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases_as_clerk",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="书记员",
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="courts.court",
+                        verbose_name="法院",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="courts.department",
+                        verbose_name="承办庭室",
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="立案人",
+                    ),
+                ),
+                (
+                    "responsible_judge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases_as_judge",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="承办法官",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '案件',
-                'verbose_name_plural': '案件',
-                'ordering': ['-registered_on', '-id'],
+                "verbose_name": "案件",
+                "verbose_name_plural": "案件",
+                "ordering": ["-registered_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('RANDOM', '随机分案'), ('DESIGNATED', '指定分案')], max_length=16, verbose_name='方式')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='理由')),
-                ('candidate_ids', models.JSONField(default=list, verbose_name='候选法官')),
-                ('assigned_at', models.DateTimeField()),
-                ('assigned_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('judge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[("RANDOM", "随机分案"), ("DESIGNATED", "指定分案")],
+                        max_length=16,
+                        verbose_name="方式",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=500, verbose_name="理由")),
+                ("candidate_ids", models.JSONField(default=list, verbose_name="候选法官")),
+                ("assigned_at", models.DateTimeField()),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "judge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '分案记录',
-                'verbose_name_plural': '分案记录',
-                'ordering': ['assigned_at', 'id'],
+                "verbose_name": "分案记录",
+                "verbose_name_plural": "分案记录",
+                "ordering": ["assigned_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseEvent',
+            name="CaseEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=24, verbose_name='操作')),
-                ('from_status', models.CharField(blank=True, max_length=16)),
-                ('to_status', models.CharField(blank=True, max_length=16)),
-                ('occurred_at', models.DateTimeField(verbose_name='时间')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='理由')),
-                ('rule', models.CharField(blank=True, max_length=300, verbose_name='依据')),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=24, verbose_name="操作")),
+                ("from_status", models.CharField(blank=True, max_length=16)),
+                ("to_status", models.CharField(blank=True, max_length=16)),
+                ("occurred_at", models.DateTimeField(verbose_name="时间")),
+                ("reason", models.CharField(blank=True, max_length=500, verbose_name="理由")),
+                ("rule", models.CharField(blank=True, max_length=300, verbose_name="依据")),
+                ("data", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="cases.case"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '案件节点',
-                'verbose_name_plural': '案件节点',
-                'ordering': ['occurred_at', 'id'],
+                "verbose_name": "案件节点",
+                "verbose_name_plural": "案件节点",
+                "ordering": ["occurred_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseNumberSequence',
+            name="CaseNumberSequence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('case_type', models.CharField(max_length=8)),
-                ('last_value', models.PositiveIntegerField(default=0)),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='courts.court')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("case_type", models.CharField(max_length=8)),
+                ("last_value", models.PositiveIntegerField(default=0)),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="courts.court"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Party',
+            name="Party",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('PLAINTIFF', '原告'), ('DEFENDANT', '被告'), ('THIRD_PARTY', '第三人'), ('APPELLANT', '上诉人'), ('APPELLEE', '被上诉人'), ('APPLICANT', '申请人'), ('RESPONDENT', '被申请人'), ('ACCUSED', '被告人'), ('VICTIM', '被害人'), ('PROSECUTOR', '公诉机关'), ('PRIVATE_PROSECUTOR', '自诉人'), ('ENFORCEMENT_APPLICANT', '申请执行人'), ('JUDGMENT_DEBTOR', '被执行人')], max_length=24, verbose_name='诉讼地位')),
-                ('kind', models.CharField(choices=[('NATURAL_PERSON', '自然人'), ('LEGAL_PERSON', '法人'), ('UNINCORPORATED_ORG', '非法人组织')], max_length=24, verbose_name='当事人类型')),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('id_type', models.CharField(blank=True, choices=[('RESIDENT_ID', '居民身份证'), ('CREDIT_CODE', '统一社会信用代码'), ('PASSPORT', '护照'), ('HK_MACAO_PERMIT', '港澳居民来往内地通行证'), ('TAIWAN_PERMIT', '台湾居民来往大陆通行证'), ('HMT_RESIDENCE_PERMIT', '港澳台居民居住证'), ('FOREIGN_PERMANENT_RESIDENT', '外国人永久居留身份证'), ('OTHER', '其他')], max_length=32, verbose_name='证件类型')),
-                ('id_number', models.CharField(blank=True, max_length=32, verbose_name='证件号码')),
-                ('sex', models.CharField(blank=True, choices=[('M', '男'), ('F', '女')], max_length=1, verbose_name='性别')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='出生日期')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='住所地')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='联系电话')),
-                ('legal_representative', models.CharField(blank=True, max_length=50, verbose_name='法定代表人/负责人')),
-                ('position', models.PositiveSmallIntegerField(default=1, verbose_name='排序')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='cases.case', verbose_name='案件')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='parties', to=settings.AUTH_USER_MODEL, verbose_name='平台账户')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("PLAINTIFF", "原告"),
+                            ("DEFENDANT", "被告"),
+                            ("THIRD_PARTY", "第三人"),
+                            ("APPELLANT", "上诉人"),
+                            ("APPELLEE", "被上诉人"),
+                            ("APPLICANT", "申请人"),
+                            ("RESPONDENT", "被申请人"),
+                            ("ACCUSED", "被告人"),
+                            ("VICTIM", "被害人"),
+                            ("PROSECUTOR", "公诉机关"),
+                            ("PRIVATE_PROSECUTOR", "自诉人"),
+                            ("ENFORCEMENT_APPLICANT", "申请执行人"),
+                            ("JUDGMENT_DEBTOR", "被执行人"),
+                        ],
+                        max_length=24,
+                        verbose_name="诉讼地位",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("NATURAL_PERSON", "自然人"),
+                            ("LEGAL_PERSON", "法人"),
+                            ("UNINCORPORATED_ORG", "非法人组织"),
+                        ],
+                        max_length=24,
+                        verbose_name="当事人类型",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                (
+                    "id_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("RESIDENT_ID", "居民身份证"),
+                            ("CREDIT_CODE", "统一社会信用代码"),
+                            ("PASSPORT", "护照"),
+                            ("HK_MACAO_PERMIT", "港澳居民来往内地通行证"),
+                            ("TAIWAN_PERMIT", "台湾居民来往大陆通行证"),
+                            ("HMT_RESIDENCE_PERMIT", "港澳台居民居住证"),
+                            ("FOREIGN_PERMANENT_RESIDENT", "外国人永久居留身份证"),
+                            ("OTHER", "其他"),
+                        ],
+                        max_length=32,
+                        verbose_name="证件类型",
+                    ),
+                ),
+                ("id_number", models.CharField(blank=True, max_length=32, verbose_name="证件号码")),
+                (
+                    "sex",
+                    models.CharField(
+                        blank=True, choices=[("M", "男"), ("F", "女")], max_length=1, verbose_name="性别"
+                    ),
+                ),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="出生日期")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="住所地")),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="联系电话")),
+                (
+                    "legal_representative",
+                    models.CharField(blank=True, max_length=50, verbose_name="法定代表人/负责人"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=1, verbose_name="排序")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="parties",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="平台账户",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '当事人',
-                'verbose_name_plural': '当事人',
-                'ordering': ['case', 'position', 'id'],
+                "verbose_name": "当事人",
+                "verbose_name_plural": "当事人",
+                "ordering": ["case", "position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Counsel',
+            name="Counsel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('LAWYER', '律师'), ('AGENT', '其他诉讼代理人'), ('DEFENCE_COUNSEL', '辩护人')], max_length=20, verbose_name='类型')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('license_number', models.CharField(blank=True, max_length=32, verbose_name='执业证号')),
-                ('firm', models.CharField(blank=True, max_length=100, verbose_name='律师事务所')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='counsel', to='cases.case', verbose_name='案件')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='counsel_roles', to=settings.AUTH_USER_MODEL, verbose_name='平台账户')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='counsel', to='cases.party', verbose_name='被代理人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("LAWYER", "律师"),
+                            ("AGENT", "其他诉讼代理人"),
+                            ("DEFENCE_COUNSEL", "辩护人"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                ("license_number", models.CharField(blank=True, max_length=32, verbose_name="执业证号")),
+                ("firm", models.CharField(blank=True, max_length=100, verbose_name="律师事务所")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="counsel",
+                        to="cases.case",
+                        verbose_name="案件",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="counsel_roles",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="平台账户",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="counsel",
+                        to="cases.party",
+                        verbose_name="被代理人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '诉讼代理人/辩护人',
-                'verbose_name_plural': '诉讼代理人/辩护人',
+                "verbose_name": "诉讼代理人/辩护人",
+                "verbose_name_plural": "诉讼代理人/辩护人",
             },
         ),
         migrations.CreateModel(
-            name='TimeLimitAdjustment',
+            name="TimeLimitAdjustment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('SUSPENSION', '扣除审限'), ('EXTENSION', '延长审限')], max_length=16, verbose_name='类型')),
-                ('start_on', models.DateField(blank=True, null=True, verbose_name='起始日')),
-                ('end_on', models.DateField(blank=True, null=True, verbose_name='结束日')),
-                ('months', models.PositiveSmallIntegerField(default=0, verbose_name='延长月数')),
-                ('days', models.PositiveSmallIntegerField(default=0, verbose_name='延长日数')),
-                ('reason', models.CharField(max_length=500, verbose_name='事由')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('approved_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='time_limit_adjustments', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("SUSPENSION", "扣除审限"), ("EXTENSION", "延长审限")],
+                        max_length=16,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("start_on", models.DateField(blank=True, null=True, verbose_name="起始日")),
+                ("end_on", models.DateField(blank=True, null=True, verbose_name="结束日")),
+                ("months", models.PositiveSmallIntegerField(default=0, verbose_name="延长月数")),
+                ("days", models.PositiveSmallIntegerField(default=0, verbose_name="延长日数")),
+                ("reason", models.CharField(max_length=500, verbose_name="事由")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="time_limit_adjustments",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '审限变更',
-                'verbose_name_plural': '审限变更',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "审限变更",
+                "verbose_name_plural": "审限变更",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['court', '-registered_on', '-id'], name='case_court_registered'),
+            model_name="case",
+            index=models.Index(fields=["court", "-registered_on", "-id"], name="case_court_registered"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['responsible_judge', 'status'], name='case_judge_status'),
+            model_name="case",
+            index=models.Index(fields=["responsible_judge", "status"], name="case_judge_status"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['court', 'status', 'deadline'], name='case_court_status_deadline'),
+            model_name="case",
+            index=models.Index(fields=["court", "status", "deadline"], name="case_court_status_deadline"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['court', 'case_type', 'year'], name='case_court_type_year'),
+            model_name="case",
+            index=models.Index(fields=["court", "case_type", "year"], name="case_court_type_year"),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.UniqueConstraint(fields=('court', 'year', 'case_type', 'sequence'), name='case_number_parts_unique'),
+            model_name="case",
+            constraint=models.UniqueConstraint(
+                fields=("court", "year", "case_type", "sequence"), name="case_number_parts_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('sequence__gte', 1)), name='case_sequence_positive'),
+            model_name="case",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sequence__gte", 1)), name="case_sequence_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='casenumbersequence',
-            constraint=models.UniqueConstraint(fields=('court', 'year', 'case_type'), name='case_number_sequence_unique'),
+            model_name="casenumbersequence",
+            constraint=models.UniqueConstraint(
+                fields=("court", "year", "case_type"), name="case_number_sequence_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='party',
-            index=models.Index(fields=['id_number'], name='party_id_number'),
+            model_name="party",
+            index=models.Index(fields=["id_number"], name="party_id_number"),
         ),
     ]

@@ -5,42 +5,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Court',
+            name="Court",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='名称')),
-                ('code', models.CharField(max_length=16, unique=True, verbose_name='法院代字')),
-                ('level', models.CharField(choices=[('SUPREME', '最高人民法院'), ('HIGH', '高级人民法院'), ('INTERMEDIATE', '中级人民法院'), ('BASIC', '基层人民法院'), ('SPECIAL', '专门人民法院')], max_length=16, verbose_name='审级')),
-                ('division_code', models.CharField(blank=True, max_length=6, verbose_name='行政区划代码')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='courts.court', verbose_name='上级法院')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="名称")),
+                ("code", models.CharField(max_length=16, unique=True, verbose_name="法院代字")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("SUPREME", "最高人民法院"),
+                            ("HIGH", "高级人民法院"),
+                            ("INTERMEDIATE", "中级人民法院"),
+                            ("BASIC", "基层人民法院"),
+                            ("SPECIAL", "专门人民法院"),
+                        ],
+                        max_length=16,
+                        verbose_name="审级",
+                    ),
+                ),
+                ("division_code", models.CharField(blank=True, max_length=6, verbose_name="行政区划代码")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="courts.court",
+                        verbose_name="上级法院",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '法院',
-                'verbose_name_plural': '法院',
-                'ordering': ['code'],
+                "verbose_name": "法院",
+                "verbose_name_plural": "法院",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('FILING', '立案庭'), ('CIVIL', '民事审判庭'), ('CRIMINAL', '刑事审判庭'), ('ADMINISTRATIVE', '行政审判庭'), ('ENFORCEMENT', '执行局'), ('CASE_MANAGEMENT', '审判管理办公室'), ('IT', '信息技术中心'), ('LEADERSHIP', '院领导'), ('OTHER', '其他')], max_length=20, verbose_name='类别')),
-                ('court', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='departments', to='courts.court', verbose_name='法院')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("FILING", "立案庭"),
+                            ("CIVIL", "民事审判庭"),
+                            ("CRIMINAL", "刑事审判庭"),
+                            ("ADMINISTRATIVE", "行政审判庭"),
+                            ("ENFORCEMENT", "执行局"),
+                            ("CASE_MANAGEMENT", "审判管理办公室"),
+                            ("IT", "信息技术中心"),
+                            ("LEADERSHIP", "院领导"),
+                            ("OTHER", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                (
+                    "court",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="departments",
+                        to="courts.court",
+                        verbose_name="法院",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '庭室',
-                'verbose_name_plural': '庭室',
-                'ordering': ['court', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('court', 'name'), name='department_unique_name_per_court')],
+                "verbose_name": "庭室",
+                "verbose_name_plural": "庭室",
+                "ordering": ["court", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("court", "name"), name="department_unique_name_per_court")
+                ],
             },
         ),
     ]

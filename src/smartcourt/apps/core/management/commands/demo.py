@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--cases", type=int, default=5000, help="案件数（默认 5000）")
         parser.add_argument("--seed", type=int, default=1, help="随机种子（相同种子与日期生成相同数据）")
-        parser.add_argument("--as-of", type=date.fromisoformat, default=None, help="以该日期为“今天”（默认今天）")
+        parser.add_argument(
+            "--as-of", type=date.fromisoformat, default=None, help="以该日期为“今天”（默认今天）"
+        )
         parser.add_argument("--if-empty", action="store_true", help="数据库已有数据时跳过而不报错")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -29,7 +31,9 @@ class Command(BaseCommand):
                 self.stdout.write("数据库中已有数据，跳过演示数据生成。")
                 self._print_accounts()
                 return
-            raise CommandError("数据库中已有法院数据；演示数据只能写入空数据库（先删除 var/smartcourt.sqlite3）")
+            raise CommandError(
+                "数据库中已有法院数据；演示数据只能写入空数据库（先删除 var/smartcourt.sqlite3）"
+            )
         summary = demo_build(
             cases=options["cases"],
             seed=options["seed"],
@@ -43,8 +47,8 @@ class Command(BaseCommand):
         self._print_accounts()
 
     def _print_accounts(self) -> None:
-        from smartcourt.apps.core.demo import NAMED
         from smartcourt.apps.accounts.models import Role
+        from smartcourt.apps.core.demo import NAMED
 
         self.stdout.write(f"演示账户（密码均为 {DEMO_PASSWORD}）：")
         for role, username in NAMED.items():
