@@ -22,8 +22,10 @@ def ner_item(sentence: str) -> dict[str, str]:
 
 
 def test_ner_lists_each_type_once_with_mentions_in_order() -> None:
-    item = ner_item("2019年3月5日20时许，被告人赵某某在某某市**区**路**小区楼下，用扳手撬开被害人钱某某停放的电动车，"
-                    "窃得电瓶2只，价值人民币600元。")
+    item = ner_item(
+        "2019年3月5日20时许，被告人赵某某在某某市**区**路**小区楼下，用扳手撬开被害人钱某某停放的电动车，"
+        "窃得电瓶2只，价值人民币600元。"
+    )
     assert predict("2-6", [item]) == [
         "犯罪嫌疑人:赵某某\n"
         "受害人:钱某某\n"
@@ -37,7 +39,9 @@ def test_ner_lists_each_type_once_with_mentions_in_order() -> None:
 
 def test_ner_names_organisations_and_proceeds() -> None:
     item = ner_item("随后，被告人孙某将该手机销赃，非法获利300元，案发后该手机被某某县公安局追回。")
-    assert predict("2-6", [item]) == ["犯罪嫌疑人:孙某\n盗窃获利:300元\n被盗物品:该手机、该手机\n组织机构:某某县公安局"]
+    assert predict("2-6", [item]) == [
+        "犯罪嫌疑人:孙某\n盗窃获利:300元\n被盗物品:该手机、该手机\n组织机构:某某县公安局"
+    ]
 
 
 def test_ner_sentence_without_entities_gives_the_empty_answer() -> None:
@@ -50,7 +54,10 @@ def test_ner_sentence_without_entities_gives_the_empty_answer() -> None:
         ("经审理查明：被告人李某窃得现金500元，手机一部（价值1200元）。", "[金额]1700元<eoa>"),
         ("被告人周某骗取甲现金2.6万元、乙1.8万元。", "[金额]44000元<eoa>"),
         ("盗得电脑一台，价值3000元，后以800元的价格卖给他人，并处罚金人民币2000元。", "[金额]3000元<eoa>"),
-        ("盗窃香烟两条价值300元、白酒两瓶价值200元，共计价值500元。经鉴定，香烟价值300元。", "[金额]500元<eoa>"),
+        (
+            "盗窃香烟两条价值300元、白酒两瓶价值200元，共计价值500元。经鉴定，香烟价值300元。",
+            "[金额]500元<eoa>",
+        ),
         ("合计人民币3895.1元，认定取值为3900元。", "[金额]3900元<eoa>"),
         ("被告人王某多次盗窃，价值共计5000元。其中盗窃手机价值3000元、电脑价值2000元。", "[金额]5000元<eoa>"),
         ("本案无涉案金额。", ""),
@@ -98,9 +105,16 @@ def test_generated_file_scores_with_the_official_tool(tmp_path: Path) -> None:
     if not scorer.is_file():
         pytest.skip("../shared/tools/lawbench_score.py is absent")
     items = [
-        {"instruction": AMOUNT_INSTRUCTION, "question": "窃得现金100元，手机一部价值900元。",
-         "answer": "上文涉及到的犯罪金额:1000.0元。"},
-        {"instruction": AMOUNT_INSTRUCTION, "question": "骗取现金2万元。", "answer": "上文涉及到的犯罪金额:20000.0元。"},
+        {
+            "instruction": AMOUNT_INSTRUCTION,
+            "question": "窃得现金100元，手机一部价值900元。",
+            "answer": "上文涉及到的犯罪金额:1000.0元。",
+        },
+        {
+            "instruction": AMOUNT_INSTRUCTION,
+            "question": "骗取现金2万元。",
+            "answer": "上文涉及到的犯罪金额:20000.0元。",
+        },
     ]
     data = tmp_path / "3-7.json"
     data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
@@ -108,6 +122,9 @@ def test_generated_file_scores_with_the_official_tool(tmp_path: Path) -> None:
     run("3-7", data, out)
     result = subprocess.run(
         [sys.executable, str(scorer), "--task", "3-7", "--data", str(data), "--pred", str(out)],
-        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     assert json.loads(result.stdout)["score"] == 1.0

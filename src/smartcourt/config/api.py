@@ -60,21 +60,52 @@ def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return api.create_response(request, exc.as_body(), status=exc.http_status)
 
 
+# Pydantic's error types in Chinese; ``{…}`` take the error's context (the limit that was broken).
+_REASONS = {
+    "missing": "为必填项",
+    "string_too_long": "不能超过 {max_length} 个字符",
+    "string_too_short": "至少 {min_length} 个字符",
+    "too_long": "不能超过 {max_length} 项",
+    "greater_than_equal": "不能小于 {ge}",
+    "greater_than": "须大于 {gt}",
+    "less_than_equal": "不能大于 {le}",
+    "less_than": "须小于 {lt}",
+    "int_parsing": "须为整数",
+    "int_type": "须为整数",
+    "decimal_parsing": "须为数字",
+    "float_parsing": "须为数字",
+    "date_parsing": "须为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "须为日期（YYYY-MM-DD）",
+    "bool_parsing": "须为 true 或 false",
+    "string_type": "须为文本",
+    "list_type": "须为列表",
+    "dict_type": "须为对象",
+    "model_attributes_type": "须为对象",
+    "json_invalid": "不是有效的 JSON",
+}
+
+
+def _reason(error: dict[str, Any]) -> str:
+    template = _REASONS.get(str(error.get("type", "")), "格式不正确")
+    try:
+        return template.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return template
+
+
 @api.exception_handler(NinjaValidationError)
 def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    errors = [
-        {
-            "field": ".".join(
-                str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path", "payload")
-            ),
-            "type": e.get("type", ""),
-            "message": e.get("msg", ""),
-        }
-        for e in exc.errors
-    ]
-    fields = "、".join(e["field"] or "请求体" for e in errors[:5])
+    errors = []
+    for e in exc.errors:
+        field = ".".join(
+            str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path", "payload", "filters")
+        )
+        errors.append(
+            {"field": field, "type": e.get("type", ""), "message": f"{field or '请求体'}{_reason(e)}"}
+        )
+    summary = "；".join(e["message"] for e in errors[:5])
     return api.create_response(
-        request, _body("invalid_input", f"请求参数无效：{fields}", {"errors": errors}), status=422
+        request, _body("invalid_input", f"请求参数无效：{summary}", {"errors": errors}), status=422
     )
 
 

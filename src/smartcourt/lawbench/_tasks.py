@@ -41,4 +41,6 @@ def predictor_for(task_id: str) -> Predictor:
     try:
         return TASKS[task_id]
     except KeyError:
-        raise UnknownTaskError(f"no predictor for LawBench task {task_id!r}; known: {sorted(TASKS)}") from None
+        raise UnknownTaskError(
+            f"no predictor for LawBench task {task_id!r}; known: {sorted(TASKS)}"
+        ) from None

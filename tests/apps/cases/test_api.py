@@ -147,6 +147,13 @@ def test_bad_input_gets_a_structured_chinese_error(world):
     body = response.json()
     assert body["code"] == "invalid_input"
     assert body["detail"]["errors"][0]["field"] == "parties"
+    assert body["message"] == "请求参数无效：parties为必填项"
+    response = client.post(
+        "/api/v1/cases",
+        {"case_type": "民初", "summary": "x" * 10001, "parties": []},
+        content_type="application/json",
+    )
+    assert response.json()["message"] == "请求参数无效：summary不能超过 10000 个字符"
     assert Case.objects.count() == 0
 
 

@@ -50,7 +50,14 @@ def test_analyze_never_raises_and_spans_reproduce_the_text(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(any_text)
 def test_each_extractor_never_raises(text: str) -> None:
-    for extractor in (extract_money, extract_dates, extract_penalties, extract_quantities, extract_entities, segment):
+    for extractor in (
+        extract_money,
+        extract_dates,
+        extract_penalties,
+        extract_quantities,
+        extract_entities,
+        segment,
+    ):
         for item in extractor(text):  # type: ignore[operator]
             assert item is not None
     parse_number(text)
@@ -69,3 +76,18 @@ def test_non_text_input_gives_an_empty_result_with_a_reason() -> None:
     result = analyze(None)  # type: ignore[arg-type]
     assert (result.money, result.notes) == ((), ("input is NoneType, not text",))
     assert extract_money(b"1200\xe5\x85\x83") == []  # type: ignore[arg-type]
+
+
+def test_adversarial_runs_stay_fast() -> None:
+    import time
+
+    for text in (
+        "1" * 5000 + "x",
+        "一" * 5000 + "1" * 5000 + "x",
+        "1," * 3000,
+        "被告人" + "张" * 5000,
+        "在" * 5000,
+    ):
+        start = time.perf_counter()
+        analyze(text)
+        assert time.perf_counter() - start < 2.0

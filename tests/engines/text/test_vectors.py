@@ -45,7 +45,9 @@ def test_money(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", load("dates.json"), ids=ids(load("dates.json")))
 def test_dates(case: dict[str, Any]) -> None:
-    got = [[d.text, *d.span, d.year, d.month, d.day, d.relative, d.reason] for d in extract_dates(case["input"])]
+    got = [
+        [d.text, *d.span, d.year, d.month, d.day, d.relative, d.reason] for d in extract_dates(case["input"])
+    ]
     assert got == case["expected"]
 
 
@@ -61,7 +63,8 @@ def test_penalties(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", load("quantities.json"), ids=ids(load("quantities.json")))
 def test_quantities(case: dict[str, Any]) -> None:
     got = [
-        [str(q.value), q.unit, q.text, *q.span, q.approximate, q.subject] for q in extract_quantities(case["input"])
+        [str(q.value), q.unit, q.text, *q.span, q.approximate, q.subject]
+        for q in extract_quantities(case["input"])
     ]
     assert got == case["expected"]
 

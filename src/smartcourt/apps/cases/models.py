@@ -101,6 +101,7 @@ class Case(models.Model):
             models.Index(fields=["court", "-registered_on", "-id"], name="case_court_registered"),
             # Lets a province-wide list (court IN many ids) walk cases newest first instead of sorting them all.
             models.Index(fields=["-registered_on", "-id"], name="case_registered"),
+            models.Index(fields=["cause_of_action", "-registered_on"], name="case_cause_registered"),
             models.Index(fields=["responsible_judge", "status"], name="case_judge_status"),
             models.Index(fields=["court", "status", "deadline"], name="case_court_status_deadline"),
             models.Index(fields=["court", "case_type", "year"], name="case_court_type_year"),

@@ -38,7 +38,12 @@ from smartcourt.apps.cases.models import (
     TimeLimitAdjustmentKind,
 )
 from smartcourt.apps.cases.selectors import case_is_visible
-from smartcourt.apps.core.errors import ConflictError, DomainError, InvalidInputError, NotPermittedError
+from smartcourt.apps.core.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotPermittedError,
+    from_engine_error,
+)
 from smartcourt.apps.courts.models import Court, DepartmentKind
 from smartcourt.engines.procedure import (
     CaseAction,
@@ -97,12 +102,6 @@ def _invalid(code: str, message: str, field_name: str, **detail: Any) -> Invalid
     return InvalidInputError(code, message, {"field": field_name, **detail})
 
 
-def _engine_error(exc: Exception, field_name: str) -> InvalidInputError:
-    """An engine's refusal (it carries ``code`` and a Chinese ``message``) as a field error."""
-    message = str(getattr(exc, "message", None) or exc)
-    return _invalid(str(getattr(exc, "code", "invalid")), message, field_name)
-
-
 def _require_text(value: str, field_name: str, label: str, max_length: int, *, required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
@@ -143,7 +142,7 @@ def _clean_party(index: int, party: PartyInput, *, today: date) -> dict[str, Any
         try:
             cleaned["phone"] = rules.check_phone(party.phone)
         except ValueError as exc:
-            raise _engine_error(exc, f"{prefix}.phone") from None
+            raise from_engine_error(exc, field=f"{prefix}.phone") from None
     id_number = (party.id_number or "").strip()
     if id_number:
         id_type = party.id_type or (
@@ -156,7 +155,7 @@ def _clean_party(index: int, party: PartyInput, *, today: date) -> dict[str, Any
         try:
             identity = rules.check_identity(id_type, id_number, today=today)
         except ValueError as exc:
-            raise _engine_error(exc, f"{prefix}.id_number") from None
+            raise from_engine_error(exc, field=f"{prefix}.id_number") from None
         cleaned.update(
             id_type=id_type,
             id_number=identity.number,
@@ -248,12 +247,12 @@ def case_register(*, officer: User, registration: CaseRegistration, court: Court
     try:
         case_type = rules.get_case_type(registration.case_type)
     except ValueError as exc:
-        raise _engine_error(exc, "case_type") from None
+        raise from_engine_error(exc, field="case_type") from None
     category, procedure_class = case_type.category.value, case_type.procedure_class.value
     try:
         check_procedure(category, procedure_class, registration.procedure, court_level=court.level)
     except ProcedureError as exc:
-        raise _engine_error(exc, "procedure") from None
+        raise from_engine_error(exc, field="procedure") from None
 
     cause = (registration.cause_of_action or "").strip()
     charges = [c.strip() for c in registration.charges if c and c.strip()]
@@ -263,7 +262,7 @@ def case_register(*, officer: User, registration: CaseRegistration, court: Court
         try:
             charges = [rules.charge_name(c) for c in charges]
         except ValueError as exc:
-            raise _engine_error(exc, "charges") from None
+            raise from_engine_error(exc, field="charges") from None
         cause = cause or "、".join(charges)
     elif category == "CIVIL" or (category == "ENFORCEMENT" and cause):
         if not cause:
@@ -271,7 +270,7 @@ def case_register(*, officer: User, registration: CaseRegistration, court: Court
         try:
             cause = rules.cause_name(cause)
         except ValueError as exc:
-            raise _engine_error(exc, "cause_of_action") from None
+            raise from_engine_error(exc, field="cause_of_action") from None
     cause = _require_text(cause, "cause_of_action", "案由", 100, required=False)
 
     if not registration.parties:
@@ -282,7 +281,7 @@ def case_register(*, officer: User, registration: CaseRegistration, court: Court
     try:
         check_party_roles(category, procedure_class, [p["role"] for p in parties])
     except ProcedureError as exc:
-        raise _engine_error(exc, "parties") from None
+        raise from_engine_error(exc, field="parties") from None
     for i, c in enumerate(registration.counsel):
         if not 0 <= c.party_index < len(parties):
             raise _invalid("case.bad_counsel_party", "代理人对应的当事人不存在", f"counsel[{i}].party_index")
@@ -505,7 +504,7 @@ def case_transition(
             raise ConflictError(
                 exc.code, exc.message, {"status": case.status, "allowed": list(getattr(exc, "allowed", ()))}
             ) from None
-        raise _engine_error(exc, "closure_method") from None
+        raise from_engine_error(exc, field="closure_method") from None
     reason = _require_text(reason, "reason", "理由", _MAX_REASON, required=act == CaseAction.SUSPEND)
     today = timezone.localdate()
     with transaction.atomic(), acting_as(actor):
@@ -606,9 +605,8 @@ def case_time_limit_extend(
         adjustment.save()
         try:
             _refresh_deadline(case)
-        except ValueError as exc:  # the engine refuses an extension beyond the rule
-            transaction.set_rollback(True)
-            raise _engine_error(exc, "months") from None
+        except ValueError as exc:  # the engine refuses an extension beyond the rule; the atomic block rolls back
+            raise from_engine_error(exc, field="months") from None
         _record_event(
             case,
             actor=actor,
@@ -642,15 +640,3 @@ def party_id_number_reveal(
     return party.id_number
 
 
-__all__ = [
-    "CaseRegistration",
-    "CounselInput",
-    "DomainError",
-    "PartyInput",
-    "case_assign",
-    "case_register",
-    "case_time_limit_extend",
-    "case_time_limit_suspend",
-    "case_transition",
-    "party_id_number_reveal",
-]

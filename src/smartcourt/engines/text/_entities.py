@@ -21,14 +21,10 @@ _SINGLE_SURNAMES = (
     "古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢"
     "关蒯相查后荆红游竺权逯盖益桓公覃阿仝岳帅缑亢况郈有琴归海晋楚闫法汝鄢涂钦商牟佘佴伯赏墨哈谯笪年爱阳佟练付代银肖"
 )
-_COMPOUND_SURNAMES = (
-    "欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|尉迟|公孙|长孙|宇文|司徒|轩辕|端木|独孤|南宫|西门|万俟|澹台|申屠|呼延|完颜"
-)
+_COMPOUND_SURNAMES = "欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|尉迟|公孙|长孙|宇文|司徒|轩辕|端木|独孤|南宫|西门|万俟|澹台|申屠|呼延|完颜"
 SURNAME = f"(?:{_COMPOUND_SURNAMES}|[{_SINGLE_SURNAMES}])"
 #: A name masked in published judgments: 张某, 张某某, 王某1, 周某甲, 郭X, 徐XX.
-MASKED_NAME = (
-    rf"{SURNAME}(?:某[某甲乙丙丁戊己庚辛]|某\d(?![\d年月日号时分元个])|某|[XＸ×]{{1,3}}某?(?:\d(?![\d年月日号时分元个]))?)"
-)
+MASKED_NAME = rf"{SURNAME}(?:某[某甲乙丙丁戊己庚辛]|某\d(?![\d年月日号时分元个])|某|[XＸ×]{{1,3}}某?(?:\d(?![\d年月日号时分元个]))?)"
 # Characters that end a real (unmasked) name: prepositions, verbs and particles that follow names.
 _NAME_STOP = set(
     "在于因的将从与和及、，。；：,.;:（）()等系被到来窜趁用采驾携伙以经向对把已曾均即为是也又还并共先后再所之其"
@@ -52,8 +48,10 @@ _ORG_SUFFIX = (
 _ORG_RE = re.compile(
     rf"(?:{_ORG_SUFFIX})(?:[\u4e00-\u9fa5]{{1,8}}?(?:分局|派出所|支行|分行|营业部|大队|中队|分公司|营业所))*"
 )
-_ORG_LEFT_STOP = set("被在由经向至到将的和与及并后了对给从已于把让为是系，。；：、,.;:（）()“”\"《》 \n\t")
-_ORG_PREFIX_CUT = re.compile(r".*(?:扭送|寄押|送往|送至|移送|押|得|该|其|害人|日|时|分|许|自首|投案|报案|报警|临时)")
+_ORG_LEFT_STOP = set('被在由经向至到将的和与及并后了对给从已于把让为是系，。；：、,.;:（）()“”"《》 \n\t')
+_ORG_PREFIX_CUT = re.compile(
+    r".*(?:扭送|寄押|送往|送至|移送|押|得|该|其|害人|日|时|分|许|自首|投案|报案|报警|临时)"
+)
 _ORG_BARE = {"分局", "大队", "中队", "银行", "支行", "分行", "公司", "政府"}
 
 _CN_NUM = "0-9零〇一二两三四五六七八九十"
@@ -84,7 +82,9 @@ _PLACE_REJECT = re.compile(r"过程|期间|审理|情况|时候|案发后|庭审
 
 _THEFT_VERB = "窃得|盗得|盗走|窃走|窃取|偷走|偷得|扒窃|盗窃|骗得|骗取|抢走|抢得|抢劫|抢夺|拿走|偷取"
 _GOODS_AFTER_RE = re.compile(rf"(?:{_THEFT_VERB})(?P<goods>[^，。；：,;:！？\n]{{1,40}})")
-_GOODS_BEFORE_RE = re.compile(rf"将(?P<goods>[^，。；：,;:！？\n将]{{1,40}}?)(?:盗走|窃走|偷走|骑走|开走|拿走|抢走|扛走|搬走|提走|盗窃|窃取)")
+_GOODS_BEFORE_RE = re.compile(
+    r"将(?P<goods>[^，。；：,;:！？\n将]{1,40}?)(?:盗走|窃走|偷走|骑走|开走|拿走|抢走|扛走|搬走|提走|盗窃|窃取)"
+)
 _GOODS_END = re.compile(
     r"(?:后|并|等物|等财物|，|（|\(|逃离|离开|得手|变卖|销赃|被|予以|用于|而|时|据为己有|占为己有|藏匿|转移|卖给|卖掉|出售|返回|离去|价值)"
 )
@@ -106,7 +106,9 @@ _PLATE_RE = re.compile(
 )
 
 
-def _add(out: list[Entity], norm: NormalizedText, kind: EntityKind, start: int, end: int, role: str = "") -> None:
+def _add(
+    out: list[Entity], norm: NormalizedText, kind: EntityKind, start: int, end: int, role: str = ""
+) -> None:
     s, e = norm.original_span(start, end)
     if e > s:
         out.append(Entity(kind, norm.original[s:e], (s, e), role))
@@ -168,7 +170,12 @@ def find_organizations(norm: NormalizedText) -> list[Entity]:
         if m.group(0) == "公安民警":
             continue
         start = m.start()
-        while start > 0 and m.end() - start < 30 and text[start - 1] not in _ORG_LEFT_STOP and start - 1 >= last_end:
+        while (
+            start > 0
+            and m.end() - start < 30
+            and text[start - 1] not in _ORG_LEFT_STOP
+            and start - 1 >= last_end
+        ):
             start -= 1
         prefix = text[start : m.start()]
         role = _ROLE_RE.search(prefix)

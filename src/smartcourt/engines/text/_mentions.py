@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ._numerals import CN_DIGITS, NUMBER, canonical, try_parse_number
+from ._numerals import CN_DIGITS, NUMBER, NUMBER_START, canonical, try_parse_number
 from ._types import DateMention, Money, Penalty, PenaltyKind, Percentage, Quantity, Span
 from ._width import NormalizedText
 
@@ -14,7 +14,7 @@ _APPROX = "余|多|许"
 _MONEY_RE = re.compile(
     rf"(?P<cur>人民币|RMB|￥|¥)?(?:[(（](?:以下同币种|币种下同|以下币种同|下同|币种同上)[)）])?"
     rf"(?P<pre>共计|合计|总计|累计|共|计|约)?"
-    rf"(?P<num>{NUMBER})(?P<a1>{_APPROX})?(?P<unit>万|亿)?(?P<a2>{_APPROX})?(?P<yuan>元(?![区镇村路街县市里素旦宵帅朝代首])|块钱)"
+    rf"{NUMBER_START}(?P<num>{NUMBER})(?P<a1>{_APPROX})?(?P<unit>万|亿)?(?P<a2>{_APPROX})?(?P<yuan>元(?![区镇村路街县市里素旦宵帅朝代首])|块钱)"
     rf"(?P<tail>整|人民币|左右)?"
 )
 _TOTAL_CONTEXT_RE = re.compile(
@@ -54,18 +54,14 @@ _TERM_KIND = {
     "剥夺政治权利": PenaltyKind.DEPRIVATION_OF_POLITICAL_RIGHTS,
 }
 
-_MEASURE_UNITS = (
-    "mg/100ml|mg/100mL|毫克/100毫升|毫克/毫升|千克|公斤|毫克|克|吨|斤|毫升|升|平方米|立方米|亩|公里|千米|米|厘米"
-)
+_MEASURE_UNITS = "mg/100ml|mg/100mL|毫克/100毫升|毫克/毫升|千克|公斤|毫克|克|吨|斤|毫升|升|平方米|立方米|亩|公里|千米|米|厘米"
 _COUNT_UNITS = "次|起|部|台|辆|个|只|件|条|张|块|支|把|袋|瓶|箱|包|名|人|处|笔|枚|颗|粒|根|套|双|盒|桶|头|株|棵|份|间|户|发"
-_SUBJECTS = (
-    "甲基苯丙胺|海洛因|冰毒|氯胺酮|K粉|大麻|可卡因|摇头丸|麻古|鸦片|吗啡|咖啡因|毒品|乙醇含量|酒精含量|黄金|白银"
-)
+_SUBJECTS = "甲基苯丙胺|海洛因|冰毒|氯胺酮|K粉|大麻|可卡因|摇头丸|麻古|鸦片|吗啡|咖啡因|毒品|乙醇含量|酒精含量|黄金|白银"
 _QUANTITY_RE = re.compile(
     rf"(?:(?P<subject>{_SUBJECTS})[^，。；\d{CN_DIGITS}]{{0,6}}?)?"
-    rf"(?P<num>{NUMBER})(?P<approx>余|多)?(?P<unit>{_MEASURE_UNITS}|{_COUNT_UNITS})"
+    rf"{NUMBER_START}(?P<num>{NUMBER})(?P<approx>余|多)?(?P<unit>{_MEASURE_UNITS}|{_COUNT_UNITS})"
 )
-_PERCENT_RE = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s?[%％]|百分之(?P<cn>{NUMBER})")
+_PERCENT_RE = re.compile(rf"(?<![\d.])(?P<num>\d++(?:\.\d++)?)\s?[%％]|百分之(?P<cn>{NUMBER})")
 
 
 def _span(norm: NormalizedText, start: int, end: int) -> tuple[Span, str]:
@@ -86,7 +82,9 @@ def find_money(norm: NormalizedText) -> list[Money]:
             value *= 10**4
         elif unit == "亿":
             value *= 10**8
-        approximate = bool(m.group("a1") or m.group("a2") or m.group("tail") == "左右" or m.group("pre") == "约")
+        approximate = bool(
+            m.group("a1") or m.group("a2") or m.group("tail") == "左右" or m.group("pre") == "约"
+        )
         is_total = m.group("pre") in ("共计", "合计", "总计", "累计", "共") or bool(
             _TOTAL_CONTEXT_RE.search(text, max(0, m.start() - 12), m.start())
         )
@@ -142,11 +140,11 @@ def find_dates(norm: NormalizedText) -> list[DateMention]:
                 year, month, day = last[0], None, None
             else:
                 year, month, day = last
-                if None not in last:
+                if year is not None and month is not None and day is not None:
                     try:
-                        resolved = dt.date(*last) + dt.timedelta(days=_RELATIVE_DAYS[word])  # type: ignore[misc]
+                        resolved = dt.date(year, month, day) + dt.timedelta(days=_RELATIVE_DAYS[word])
                         year, month, day = resolved.year, resolved.month, resolved.day
-                    except ValueError:
+                    except (ValueError, OverflowError):
                         year, month, day = last
                 else:
                     reason = "no earlier full date to resolve against"
@@ -210,7 +208,11 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
             continue
         start = m.start("num")
         span, original = _span(norm, start, m.end())
-        found.append(Quantity(value, m.group("unit"), span, original, bool(m.group("approx")), m.group("subject") or ""))
+        found.append(
+            Quantity(
+                value, m.group("unit"), span, original, bool(m.group("approx")), m.group("subject") or ""
+            )
+        )
     return found
 
 

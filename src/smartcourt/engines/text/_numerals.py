@@ -37,9 +37,13 @@ _VARIANTS = str.maketrans(
 )
 CN_DIGITS = "零〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
 CN_UNITS = "十百千万亿拾佰仟萬億廿卅"
-_ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-#: A numeral run: Arabic, Chinese or mixed (``1.2万``, ``1万2千``, ``一千二百三十四点五``).
-NUMBER = rf"(?:(?:{_ARABIC})|[{CN_DIGITS}{CN_UNITS}])(?:(?:{_ARABIC})|[{CN_DIGITS}{CN_UNITS}])*(?:点[{CN_DIGITS}]+)?"
+_ARABIC = r"(?>\d{1,3}(?:[,，]\d{3})++(?!\d)(?:\.\d+)?|\d++(?:\.\d++)?)"
+_CN = f"[{CN_DIGITS}{CN_UNITS}]"
+#: A numeral run: Arabic, Chinese or mixed (``1.2万``, ``1万2千``, ``一千二百三十四点五``). Arabic pieces are
+#: atomic and only follow a Chinese character, so a run of digits is never split two ways (no backtracking blow-up).
+NUMBER = rf"(?:{_ARABIC}|{_CN})(?:{_CN}|(?<=[{CN_UNITS}]){_ARABIC})*+(?:点[{CN_DIGITS}]+)?"
+#: Put before NUMBER so that a match never starts inside a numeral run (which would make scans quadratic).
+NUMBER_START = rf"(?:(?<![\d.])(?=\d)|(?<!{_CN})(?={_CN}))"
 NUMBER_RE = re.compile(NUMBER)
 
 _DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}

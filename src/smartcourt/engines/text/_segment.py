@@ -37,8 +37,12 @@ def tokenizer() -> jieba.Tokenizer:
 
 def segment_normalized(norm: NormalizedText) -> list[Token]:
     """Tokens of the normalised text, with spans and words taken from the original text."""
-    tokens: list[Token] = []
     original = norm.original
+    if len(norm.anchors_normalized) == 1:  # width folding only: offsets are the same in both texts
+        return [
+            Token(original[start:end], start, end) for _word, start, end in tokenizer().tokenize(norm.text)
+        ]
+    tokens: list[Token] = []
     for _word, start, end in tokenizer().tokenize(norm.text):
         s, e = norm.original_span(start, end)
         if e > s:
