@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 import time_machine
 
-from smartcourt.apps.cases.models import Assignment, Case, CaseEvent, TimeLimitAdjustment
+from smartcourt.apps.cases.models import Assignment, Case, CaseEvent, PanelMember, TimeLimitAdjustment
 from smartcourt.apps.cases.services import (
     case_assign,
     case_time_limit_extend,
@@ -17,7 +17,7 @@ from smartcourt.apps.cases.services import (
 )
 from smartcourt.apps.core.errors import ConflictError, InvalidInputError, NotPermittedError
 from smartcourt.engines.procedure import CaseStatus
-from tests.apps.factories import register_civil
+from tests.apps.factories import UserFactory, register_civil
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,47 @@ def test_designated_assignment_needs_a_reason_and_an_eligible_judge(world, case)
     case.refresh_from_db()
     assert case.status == CaseStatus.REGISTERED
     assert Assignment.objects.count() == 0
+
+
+def test_a_random_panel_of_three_and_its_limits(world, case):
+    assert case.procedure == "SIMPLE"
+    with pytest.raises(InvalidInputError) as caught:
+        case_assign(case=case, actor=world.filer, panel_size=3, rng=random.Random(1))
+    assert caught.value.detail["field"] == "panel_size"
+    assert "独任" in caught.value.message
+    case.procedure = "ORDINARY"
+    case.save()
+    with pytest.raises(ConflictError) as caught:  # only two civil judges in the court
+        case_assign(case=case, actor=world.filer, panel_size=3, rng=random.Random(1))
+    assert caught.value.code == "case.no_eligible_judge"
+    UserFactory(username="judge3", role="JUDGE", court=world.court, department=world.judge.department)
+    with pytest.raises(InvalidInputError):
+        case_assign(case=case, actor=world.filer, panel_size=2, rng=random.Random(1))
+    assignment = case_assign(case=case, actor=world.filer, panel_size=3, rng=random.Random(1))
+    seats = list(PanelMember.objects.filter(case=case).values_list("judge_id", "role"))
+    assert len(seats) == 3
+    assert seats[0] == (assignment.judge_id, "PRESIDING_JUDGE")
+    assert sorted(pk for pk, _ in seats) == sorted(assignment.candidate_ids)
+    assert assignment.panel_ids == [pk for pk, _ in seats]
+
+
+def test_a_designated_panel_replaces_the_previous_one(world, case):
+    judge3 = UserFactory(
+        username="judge3", role="JUDGE", court=world.court, department=world.judge.department
+    )
+    case.procedure = "ORDINARY"
+    case.save()
+    case_assign(
+        case=case, actor=world.filer, judge=world.judge, members=[world.judge2, judge3], reason="重大案件"
+    )
+    case.refresh_from_db()
+    with pytest.raises(InvalidInputError) as caught:
+        case_assign(case=case, actor=world.filer, judge=world.judge, members=[world.judge], reason="x")
+    assert caught.value.detail["field"] == "panel_size"  # two seats is an even panel
+    case_assign(case=case, actor=world.filer, judge=world.judge2, reason="承办人调整")
+    assert list(PanelMember.objects.filter(case=case)) == []
+    case.refresh_from_db()
+    assert case.responsible_judge == world.judge2
 
 
 def test_a_judge_cannot_assign(world, case):

@@ -91,3 +91,18 @@ def test_adversarial_runs_stay_fast() -> None:
         start = time.perf_counter()
         analyze(text)
         assert time.perf_counter() - start < 2.0
+
+
+spans = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=12
+)
+
+
+@given(spans, spans)
+def test_overlap_filter_agrees_with_the_quadratic_reference(
+    taken: list[tuple[int, int]], items: list[tuple[int, int]]
+) -> None:
+    from smartcourt.engines.text._api import _drop_overlapping
+
+    reference = [i for i in items if not any(i[0] < s[1] and s[0] < i[1] for s in taken)]
+    assert _drop_overlapping(taken, items, lambda i: i) == reference

@@ -95,8 +95,15 @@ class EventOut(Schema):
     rule: str
 
 
+class PanelMemberOut(Schema):
+    judge_id: int
+    name: str
+    role: str
+
+
 class CaseDetailOut(CaseOut):
     charges: list[str]
+    panel: list[PanelMemberOut]
     claim_amount: Decimal | None
     summary: str
     closed_on: date | None
@@ -104,6 +111,13 @@ class CaseDetailOut(CaseOut):
     parties: list[PartyOut]
     deadline_view: DeadlineOut
     events: list[EventOut]
+
+    @staticmethod
+    def resolve_panel(obj: Case) -> list[PanelMemberOut]:
+        return [
+            PanelMemberOut(judge_id=m.judge_id, name=m.judge.full_name, role=m.role)
+            for m in obj.panel_members.select_related("judge")
+        ]
 
     @staticmethod
     def resolve_parties(obj: Case) -> list[Party]:
@@ -165,7 +179,9 @@ class RegisterIn(Schema):
 
 
 class AssignIn(Schema):
-    judge_id: int | None = None
+    judge_id: int | None = Field(None, description="指定承办法官（不填则随机分案）")
+    member_ids: list[int] = Field([], max_length=10, description="指定的其他合议庭成员")
+    panel_size: int = Field(1, ge=1, le=9, description="1 为独任，3、5…为合议庭（随机分案时）")
     reason: str = Field("", max_length=1000)
 
 
@@ -237,12 +253,18 @@ def case_detail(request: HttpRequest, case_id: int) -> CaseDetailOut:
 @router.post("/{case_id}/assignment", response=CaseDetailOut, summary="分案（随机或指定）")
 def case_assign(request: HttpRequest, case_id: int, payload: AssignIn) -> CaseDetailOut:
     case = selectors.case_get(viewer=request.user, case_id=case_id)
-    judge = None
-    if payload.judge_id is not None:
-        judge = User.objects.filter(pk=payload.judge_id).first()
-        if judge is None:
-            raise NotFoundError("case.judge_not_found", "指定的法官不存在", {"field": "judge_id"})
-    services.case_assign(case=case, actor=request.user, judge=judge, reason=payload.reason)
+    judges = {u.pk: u for u in User.objects.filter(pk__in=[payload.judge_id, *payload.member_ids])}
+    missing = [pk for pk in [payload.judge_id, *payload.member_ids] if pk is not None and pk not in judges]
+    if missing:
+        raise NotFoundError("case.judge_not_found", "指定的法官不存在", {"field": "judge_id", "ids": missing})
+    services.case_assign(
+        case=case,
+        actor=request.user,
+        judge=judges.get(payload.judge_id) if payload.judge_id is not None else None,
+        members=[judges[pk] for pk in payload.member_ids],
+        panel_size=payload.panel_size,
+        reason=payload.reason,
+    )
     return _detail(selectors.case_get(viewer=request.user, case_id=case_id))
 
 

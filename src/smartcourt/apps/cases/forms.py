@@ -47,6 +47,9 @@ class CounselForm(forms.Form):
 
 class AssignForm(forms.Form):
     judge_id = forms.IntegerField(label="指定法官", required=False)
+    panel_size = forms.TypedChoiceField(
+        label="审判组织", coerce=int, choices=[(1, "独任"), (3, "三人合议庭"), (5, "五人合议庭")], initial=1
+    )
     reason = forms.CharField(label="理由", required=False, max_length=500)
 
 

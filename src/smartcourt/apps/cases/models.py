@@ -272,6 +272,7 @@ class Assignment(models.Model):
     method = models.CharField("方式", max_length=16, choices=AssignmentMethod.choices)
     reason = models.CharField("理由", max_length=500, blank=True)
     candidate_ids = models.JSONField("候选法官", default=list)
+    panel_ids = models.JSONField("合议庭成员", default=list, blank=True)
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assigned_at = models.DateTimeField()
 
@@ -282,6 +283,29 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_method_display()} → {self.judge}"
+
+
+class PanelRole(models.TextChoices):
+    PRESIDING_JUDGE = "PRESIDING_JUDGE", "审判长"
+    MEMBER = "MEMBER", "审判员"
+
+
+class PanelMember(models.Model):
+    """A member of the collegial panel (合议庭) hearing the case; a sole-judge case has none."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="panel_members")
+    judge = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="panel_seats")
+    role = models.CharField("职务", max_length=20, choices=PanelRole.choices)
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="panel_members")
+
+    class Meta:
+        verbose_name = "合议庭成员"
+        verbose_name_plural = "合议庭成员"
+        ordering = ["case", "id"]  # the presiding judge is seated first
+        constraints = [models.UniqueConstraint(fields=["case", "judge"], name="panel_member_unique_per_case")]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} {self.judge}"
 
 
 class TimeLimitAdjustmentKind(models.TextChoices):

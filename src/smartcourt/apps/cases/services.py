@@ -8,6 +8,7 @@ row changes with the actor set by :func:`acting_as`.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -31,6 +32,8 @@ from smartcourt.apps.cases.models import (
     Counsel,
     CounselKind,
     IdType,
+    PanelMember,
+    PanelRole,
     Party,
     PartyKind,
     PartyRole,
@@ -50,6 +53,7 @@ from smartcourt.engines.procedure import (
     CaseStatus,
     ProcedureError,
     check_closure_method,
+    check_panel_size,
     check_party_roles,
     check_procedure,
     next_transition,
@@ -418,32 +422,56 @@ def case_assign(
     case: Case,
     actor: User,
     judge: User | None = None,
+    members: Sequence[User] = (),
+    panel_size: int = 1,
     reason: str = "",
     rng: Random | None = None,
 ) -> Assignment:
-    """分案: random among the eligible judges of the court (the default), or designated with a reason."""
+    """分案 to a sole judge or a collegial panel (合议庭).
+
+    Random by default: the responsible judge, and for ``panel_size`` 3 (or 5…) the other members, are drawn
+    among the court's eligible judges. Designated: ``judge`` (and ``members`` for a panel) are named, with a
+    reason. The responsible judge presides unless the panel is designated otherwise. Every draw records
+    its candidates.
+    """
     if actor.role not in REGISTERING_ROLES or actor.court_id != case.court_id:
         raise NotPermittedError(CaseErrorCode.NOT_PERMITTED, "只有本院立案法官、院庭长或审管办人员可以分案")
-    reason = (reason or "").strip()
+    reason = _require_text(reason, "reason", "理由", _MAX_REASON, required=False)
+    if judge is not None and members:
+        panel_size = 1 + len(members)
+    try:
+        check_panel_size(case.category, case.procedure, panel_size)
+    except ProcedureError as exc:
+        raise from_engine_error(exc, field="panel_size") from None
     action = CaseAction.ASSIGN if case.status == CaseStatus.REGISTERED else CaseAction.REASSIGN
     try:
         transition = next_transition(case.status, action)
     except ProcedureError as exc:
         raise ConflictError(exc.code, exc.message, {"status": case.status}) from None
     candidates = _eligible_judges(case)
+    eligible = {c.pk for c in candidates}
     if judge is None:
-        if not candidates:
-            raise ConflictError(CaseErrorCode.NO_ELIGIBLE_JUDGE, "本院没有可承办该类案件的在岗法官")
-        chosen = candidates[(rng or secrets.SystemRandom()).randrange(len(candidates))]
+        if len(candidates) < panel_size:
+            raise ConflictError(
+                CaseErrorCode.NO_ELIGIBLE_JUDGE,
+                f"本院可承办该类案件的在岗法官不足{panel_size}人"
+                if panel_size > 1
+                else "本院没有可承办该类案件的在岗法官",
+            )
+        drawn = (rng or secrets.SystemRandom()).sample(candidates, panel_size)
+        chosen, others = drawn[0], drawn[1:]
         method = AssignmentMethod.RANDOM
     else:
-        if judge.pk not in {c.pk for c in candidates}:
+        named = [judge, *members]
+        if any(j.pk not in eligible for j in named):
             raise _invalid(CaseErrorCode.BAD_JUDGE, "指定的法官不是本院可承办该类案件的在岗法官", "judge_id")
+        if len({j.pk for j in named}) != len(named):
+            raise _invalid(CaseErrorCode.BAD_JUDGE, "合议庭成员不能重复", "members")
         if not reason:
             raise _invalid(CaseErrorCode.REASON_REQUIRED, "指定分案须说明理由", "reason")
-        chosen = judge
+        chosen, others = judge, list(members)
         method = AssignmentMethod.DESIGNATED
-    reason = _require_text(reason, "reason", "理由", _MAX_REASON, required=False)
+    panel = [chosen, *others] if others else []
     with transaction.atomic(), acting_as(actor):
         locked = Case.objects.select_for_update().get(pk=case.pk)
         if locked.status != case.status:
@@ -454,9 +482,18 @@ def case_assign(
             method=method,
             reason=reason,
             candidate_ids=[c.pk for c in candidates],
+            panel_ids=[j.pk for j in panel],
             assigned_by=actor,
             assigned_at=timezone.now(),
         )
+        PanelMember.objects.filter(case=locked).delete()
+        for seat, member in enumerate(panel):
+            PanelMember.objects.create(
+                case=locked,
+                judge=member,
+                role=PanelRole.PRESIDING_JUDGE if seat == 0 else PanelRole.MEMBER,
+                assignment=assignment,
+            )
         previous = locked.status
         locked.responsible_judge = chosen
         locked.department = chosen.department
@@ -470,7 +507,12 @@ def case_assign(
             to_status=transition.target,
             reason=reason,
             rule=transition.rule,
-            data={"judge_id": chosen.pk, "method": method, "candidates": len(candidates)},
+            data={
+                "judge_id": chosen.pk,
+                "panel_ids": [j.pk for j in panel],
+                "method": method,
+                "candidates": len(candidates),
+            },
         )
     case.refresh_from_db()
     return assignment
@@ -605,7 +647,9 @@ def case_time_limit_extend(
         adjustment.save()
         try:
             _refresh_deadline(case)
-        except ValueError as exc:  # the engine refuses an extension beyond the rule; the atomic block rolls back
+        except (
+            ValueError
+        ) as exc:  # the engine refuses an extension beyond the rule; the atomic block rolls back
             raise from_engine_error(exc, field="months") from None
         _record_event(
             case,
@@ -638,5 +682,3 @@ def party_id_number_reveal(
         channel=channel,
     )
     return party.id_number
-
-

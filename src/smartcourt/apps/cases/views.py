@@ -144,6 +144,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "counsel": case.counsel.select_related("party"),
             "events": case.events.select_related("actor"),
             "assignments": case.assignments.select_related("judge", "assigned_by"),
+            "panel": case.panel_members.select_related("judge"),
             "adjustments": case.time_limit_adjustments.select_related("approved_by"),
             "deadline": selectors.case_deadline(case=case),
             "history": selectors.case_history(case=case) if user.is_court_staff else [],

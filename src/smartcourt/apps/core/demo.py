@@ -32,6 +32,8 @@ from smartcourt.apps.cases.models import (
     CaseEvent,
     CaseNumberSequence,
     Counsel,
+    PanelMember,
+    PanelRole,
     Party,
 )
 from smartcourt.apps.cases.rules import REGISTER_RULE, compute_deadline, format_number, time_limit_rule
@@ -418,11 +420,17 @@ class _Builder:
                     deadline_cache[(rule, registered_on)] = (limit.deadline, list(limit.basis))
                 deadline, basis = deadline_cache[(rule, registered_on)]
             judge = None
+            bench: list[User] = []
+            pool: list[User] = []
             if status != CaseStatus.REGISTERED:
                 pool = (
                     staff[court.pk][pool_keys.get(category, "JUDGE:CIVIL")] or staff[court.pk]["JUDGE:CIVIL"]
                 )
-                judge = self.rng.choice(pool)
+                # Second instances are heard by a collegial panel where the court has three judges for it
+                # (民事诉讼法第四十一条); everything else here by a sole judge.
+                size = 3 if ctype.procedure_class.value == "SECOND_INSTANCE" and len(pool) >= 3 else 1
+                bench = self.rng.sample(pool, size)
+                judge = bench[0]
             filer = staff[court.pk][Role.FILING_OFFICER][seq % 2]
 
             def names(*roles: str, parties: list[dict[str, Any]] = parties) -> str:
@@ -497,7 +505,7 @@ class _Builder:
                     filer.pk,
                     _RULE[CaseAction.ASSIGN],
                 )
-                writer.assignment(case_id, judge.pk, filer.pk, registered_on)
+                writer.assignment(case_id, bench, pool, filer.pk, registered_on)
             if status in (CaseStatus.IN_TRIAL, CaseStatus.SUSPENDED, CaseStatus.CLOSED, CaseStatus.ARCHIVED):
                 writer.event(
                     case_id,
@@ -624,9 +632,11 @@ class _RowWriter:
             "method",
             "reason",
             "candidate_ids",
+            "panel_ids",
             "assigned_by_id",
             "assigned_at",
         ],
+        PanelMember: ["id", "case_id", "judge_id", "role", "assignment_id"],
         Counsel: ["id", "case_id", "party_id", "kind", "name", "license_number", "firm", "user_id"],
     }
 
@@ -704,12 +714,23 @@ class _RowWriter:
             CaseEvent, (case_id, str(action), str(source), str(target), actor_id, occurred, "", rule, "{}")
         )
 
-    def assignment(self, case_id: int, judge_id: int, by_id: int, on: date) -> None:
+    def assignment(
+        self, case_id: int, judges: list[User], candidates: list[User], by_id: int, on: date
+    ) -> None:
+        """A random assignment to ``judges[0]``; with more than one judge, they form the panel."""
         at = datetime.combine(on, time(10, 0), tzinfo=_TZ)
-        self._add(
-            Assignment,
-            (case_id, judge_id, AssignmentMethod.RANDOM.value, "", json.dumps([judge_id]), by_id, at),
+        panel = [j.pk for j in judges] if len(judges) > 1 else []
+        values = (
+            case_id,
+            judges[0].pk,
+            AssignmentMethod.RANDOM.value,
+            "",
+            json.dumps([c.pk for c in candidates]),
         )
+        pk = self._add(Assignment, (*values, json.dumps(panel), by_id, at))
+        for seat, judge_id in enumerate(panel):
+            role = PanelRole.PRESIDING_JUDGE if seat == 0 else PanelRole.MEMBER
+            self._add(PanelMember, (case_id, judge_id, role.value, pk))
 
     def counsel(self, case_id: int, party_id: int, lawyer: User) -> None:
         self._add(

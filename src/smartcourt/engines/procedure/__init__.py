@@ -6,8 +6,10 @@
 """
 
 from smartcourt.engines.procedure._parties import (
+    PanelError,
     PartyRoleError,
     ProcedureChoiceError,
+    check_panel_size,
     check_party_roles,
     check_procedure,
 )
@@ -33,6 +35,7 @@ __all__ = [
     "ClosureMethod",
     "ClosureMethodError",
     "IllegalTransitionError",
+    "PanelError",
     "PartyRoleError",
     "Procedure",
     "ProcedureChoiceError",
@@ -40,6 +43,7 @@ __all__ = [
     "Transition",
     "allowed_actions",
     "check_closure_method",
+    "check_panel_size",
     "check_party_roles",
     "check_procedure",
     "next_transition",

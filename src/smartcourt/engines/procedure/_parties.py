@@ -108,3 +108,40 @@ def check_procedure(category: str, procedure_class: str, procedure: str, *, cour
     allowed = _PROCEDURES.get((category, procedure_class), frozenset({"ORDINARY"}))
     if procedure not in allowed or (procedure in _BASIC_ONLY and court_level not in {"BASIC", "SPECIAL"}):
         raise ProcedureChoiceError("简易程序、小额诉讼程序和速裁程序只适用于基层人民法院审理的第一审案件")
+
+
+class PanelError(ProcedureError):
+    code = "case.bad_panel"
+
+
+# 民事诉讼法第四十条第一款、第四十一条第一款: 合议庭的成员人数，必须是单数;
+# 民事诉讼法第四十条第二款: 适用简易程序审理的民事案件，由审判员一人独任审理 (小额诉讼 is a simple procedure);
+# 刑事诉讼法第二百二十二条: 速裁程序由审判员一人独任审判.
+_SOLE_JUDGE_ONLY_CIVIL = frozenset({"SIMPLE", "SMALL_CLAIMS"})
+
+
+def check_panel_size(category: str, procedure: str, size: int) -> None:
+    """Raise :class:`PanelError` unless a bench of ``size`` judges may hear this case.
+
+    ``size`` 1 is a sole judge (独任); a collegial panel (合议庭) has an odd number, at least three.
+
+    >>> check_panel_size("CIVIL", "ORDINARY", 3)
+    >>> check_panel_size("CIVIL", "SIMPLE", 3)
+    Traceback (most recent call last):
+    ...
+    smartcourt.engines.procedure._parties.PanelError: 适用简易程序（含小额诉讼）的民事案件由审判员一人独任审理（民事诉讼法第四十条第二款）
+    >>> check_panel_size("CIVIL", "ORDINARY", 4)
+    Traceback (most recent call last):
+    ...
+    smartcourt.engines.procedure._parties.PanelError: 合议庭的成员人数必须是单数且不少于三人（民事诉讼法第四十条、第四十一条）
+    """
+    if size == 1:
+        return
+    if size < 3 or size % 2 == 0:
+        raise PanelError("合议庭的成员人数必须是单数且不少于三人（民事诉讼法第四十条、第四十一条）")
+    if category == "CIVIL" and procedure in _SOLE_JUDGE_ONLY_CIVIL:
+        raise PanelError(
+            "适用简易程序（含小额诉讼）的民事案件由审判员一人独任审理（民事诉讼法第四十条第二款）"
+        )
+    if category == "CRIMINAL" and procedure == "FAST_TRACK":
+        raise PanelError("适用速裁程序的刑事案件由审判员一人独任审判（刑事诉讼法第二百二十二条）")

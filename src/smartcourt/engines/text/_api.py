@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TypeVar
@@ -96,11 +97,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     """
     norm, notes = _prepare(text)
     money_spans = [m.span for m in _guard(_mentions.find_money, norm, notes)]
-    return [
-        q
-        for q in _guard(_mentions.find_quantities, norm, notes)
-        if not any(_mentions.spans_overlap(q.span, s) for s in money_spans)
-    ]
+    return _drop_overlapping(money_spans, _guard(_mentions.find_quantities, norm, notes), lambda q: q.span)
 
 
 def extract_percentages(text: str) -> list[Percentage]:
@@ -124,7 +121,21 @@ def extract_entities(text: str) -> list[Entity]:
 
 
 def _drop_overlapping(spans: list[Span], items: list[T], span_of: Callable[[T], Span]) -> list[T]:
-    return [i for i in items if not any(_mentions.spans_overlap(span_of(i), s) for s in spans)]
+    """The items whose span overlaps none of ``spans``, in O((n + m) log m)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []  # the furthest end among the spans up to each index
+    furthest = -1
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    kept = []
+    for item in items:
+        start, end = span_of(item)
+        i = bisect.bisect_left(starts, end) - 1  # the last span that starts before this item ends
+        if i < 0 or reach[i] <= start:
+            kept.append(item)
+    return kept
 
 
 def analyze(text: str, *, tokens: bool = True) -> TextAnalysis:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 from ._numerals import CN_DIGITS, NUMBER, NUMBER_START, canonical, try_parse_number
 from ._types import DateMention, Money, Penalty, PenaltyKind, Percentage, Quantity, Span
@@ -231,10 +230,3 @@ def find_percentages(norm: NormalizedText) -> list[Percentage]:
 def spans_overlap(a: Span, b: Span) -> bool:
     """Whether two half-open spans share a character."""
     return a[0] < b[1] and b[0] < a[1]
-
-
-def drop_covered(spans: list[Span], items: Iterator[tuple[Span, object]]) -> Iterator[object]:
-    """Yield the items whose span overlaps none of ``spans``."""
-    for span, item in items:
-        if not any(spans_overlap(span, other) for other in spans):
-            yield item
