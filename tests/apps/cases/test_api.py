@@ -196,6 +196,12 @@ def test_list_filters_pagination_and_unknown_filter_values(world, case):
     assert client.get("/api/v1/cases?status=ASSIGNED").json()["count"] == 1
     assert client.get("/api/v1/cases?mine=true").json()["count"] == 1
     assert client.get(f"/api/v1/cases?q={case.case_number}").json()["count"] == 1
+    half_width = case.case_number.replace("（", "(").replace("）", ")")
+    assert client.get("/api/v1/cases", {"q": half_width}).json()["count"] == 1
+    assert client.get("/api/v1/cases", {"q": "民初"}).json()["count"] == 4
+    assert (
+        _client(world.filer).get("/api/v1/cases?mine=true").json()["count"] == 4
+    )  # the cases they registered
     bad = client.get("/api/v1/cases?status=FLYING")
     assert bad.status_code == 400
     assert bad.json()["detail"]["field"] == "status"

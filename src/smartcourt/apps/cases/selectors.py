@@ -20,9 +20,10 @@ from django.utils import timezone
 from smartcourt.apps.accounts.models import SUPERVISORY_ROLES, Role, User
 from smartcourt.apps.audit.selectors import HistoryItem, history_for
 from smartcourt.apps.cases.error_codes import CaseErrorCode
-from smartcourt.apps.cases.models import Assignment, Case, Counsel, Party, TimeLimitAdjustment
+from smartcourt.apps.cases.models import Assignment, Case, Counsel, PanelMember, Party, TimeLimitAdjustment
 from smartcourt.apps.core.errors import InvalidInputError, NotFoundError
 from smartcourt.apps.courts.selectors import court_subtree_ids
+from smartcourt.engines import catalogs
 from smartcourt.engines.procedure import CaseStatus
 
 OPEN_STATUSES = (CaseStatus.REGISTERED, CaseStatus.ASSIGNED, CaseStatus.IN_TRIAL, CaseStatus.SUSPENDED)
@@ -54,6 +55,19 @@ def case_visible_queryset(*, viewer: User) -> QuerySet[Case]:
         counsel_cases = Counsel.objects.filter(user=viewer).values("case_id")
         return cases.filter(Q(pk__in=party_cases) | Q(pk__in=counsel_cases))
     return cases.none()
+
+
+def _mine(viewer: User) -> Q:
+    """ "My cases" by role: one indexed column each, so the list stays fast at any court size.
+
+    Judges: the cases they are responsible for or sit on as a panel member; clerks and assistants: the cases
+    they are clerk of; filing officers: the cases they registered.
+    """
+    if viewer.role in (Role.CLERK, Role.JUDGE_ASSISTANT, Role.ENFORCEMENT_OFFICER):
+        return Q(clerk=viewer)
+    if viewer.role == Role.FILING_OFFICER:
+        return Q(registered_by=viewer)
+    return Q(responsible_judge=viewer) | Q(pk__in=PanelMember.objects.filter(judge=viewer).values("case_id"))
 
 
 def case_is_visible(*, case: Case, viewer: User) -> bool:
@@ -127,7 +141,7 @@ def case_list(*, viewer: User, filters: CaseFilters) -> QuerySet[Case]:
     if filters.registered_to:
         cases = cases.filter(registered_on__lte=filters.registered_to)
     if filters.mine:
-        cases = cases.filter(Q(responsible_judge=viewer) | Q(clerk=viewer) | Q(registered_by=viewer))
+        cases = cases.filter(_mine(viewer))
     if filters.deadline:
         today = timezone.localdate()
         open_cases = cases.filter(
@@ -144,7 +158,12 @@ def case_list(*, viewer: User, filters: CaseFilters) -> QuerySet[Case]:
     if q:
         if len(q) > 100:
             raise _bad_filter("q", "检索词不能超过100个字符")
-        cases = cases.filter(Q(case_number__contains=q) | Q(title__contains=q))
+        try:  # a whole case number is looked up through its unique index
+            number = catalogs.parse_case_number(q)
+        except catalogs.CatalogError:
+            cases = cases.filter(Q(case_number__contains=q) | Q(title__contains=q))
+        else:
+            cases = cases.filter(case_number=str(number))
     order = _ORDERS.get(filters.order)
     if order is None:
         raise _bad_filter("order", f"不支持的排序「{filters.order}」")
