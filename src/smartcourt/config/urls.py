@@ -11,6 +11,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:my_cases", permanent=False)),
     path("accounts/", include("smartcourt.apps.accounts.urls")),
     path("cases/", include("smartcourt.apps.cases.urls")),
+    path("evidence/", include("smartcourt.apps.evidence.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -181,3 +181,15 @@ def test_a_registration_date_in_the_future_is_refused(world):
     with pytest.raises(InvalidInputError) as caught:
         register_civil(world, registered_on=date(2025, 7, 2))
     assert caught.value.detail["field"] == "registered_on"
+
+
+@FROZEN
+def test_a_company_on_the_filing_side_needs_its_credit_code_the_other_side_may_lack_it(world):
+    unnamed = PartyInput(role="DEFENDANT", kind="LEGAL_PERSON", name="某某贸易有限公司")
+    case = register_civil(world, parties=(person("PLAINTIFF"), unnamed))
+    assert case.parties.get(role="DEFENDANT").id_number == ""
+    plaintiff = PartyInput(role="PLAINTIFF", kind="LEGAL_PERSON", name="某某科技有限公司")
+    with pytest.raises(InvalidInputError) as caught:
+        register_civil(world, parties=(plaintiff, person("DEFENDANT")))
+    assert caught.value.detail["field"] == "parties[0].id_number"
+    assert Case.objects.count() == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from random import Random
@@ -99,7 +99,6 @@ class CaseRegistration:
     parties: tuple[PartyInput, ...] = ()
     counsel: tuple[CounselInput, ...] = ()
     registered_on: date | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _invalid(code: str, message: str, field_name: str, **detail: Any) -> InvalidInputError:
@@ -118,6 +117,17 @@ def _require_text(value: str, field_name: str, label: str, max_length: int, *, r
             max_length=max_length,
         )
     return value
+
+
+_FILING_SIDE = frozenset(
+    {
+        PartyRole.PLAINTIFF,
+        PartyRole.APPELLANT,
+        PartyRole.APPLICANT,
+        PartyRole.ENFORCEMENT_APPLICANT,
+        PartyRole.PRIVATE_PROSECUTOR,
+    }
+)
 
 
 def _clean_party(index: int, party: PartyInput, *, today: date) -> dict[str, Any]:
@@ -166,7 +176,9 @@ def _clean_party(index: int, party: PartyInput, *, today: date) -> dict[str, Any
             sex=identity.sex or "",
             birth_date=identity.birth_date,
         )
-    elif party.kind == PartyKind.LEGAL_PERSON and party.role not in (PartyRole.PROSECUTOR,):
+    elif party.kind == PartyKind.LEGAL_PERSON and party.role in _FILING_SIDE:
+        # The filing side identifies itself; the other side's code may be unknown to it (data quality
+        # checks flag what is missing later).
         raise _invalid(
             CaseErrorCode.MISSING_FIELD,
             f"第{index + 1}个当事人（法人）须提供统一社会信用代码",
