@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from smartcourt.engines import calendar, catalogs, validation
 from smartcourt.engines.procedure import time_limit_rule_for
@@ -39,23 +39,22 @@ def charge_name(value: str) -> str:
     return catalogs.get_charge(value.strip()).name
 
 
-def check_identity(id_type: str, value: str, *, today: date) -> Any:
-    """Validate an identity document; returns an object with ``number``, ``sex`` and ``birth_date``."""
+class Identity(NamedTuple):
+    """A checked identity document: the canonical number, and for ID cards the sex and birth date."""
+
+    number: str
+    sex: str
+    birth_date: date | None
+
+
+def check_identity(id_type: str, value: str, *, today: date) -> Identity:
+    """Validate an identity document of ``id_type`` (an ``IdType`` name of the case models)."""
     info = validation.validate_identity(validation.IdType[id_type], value, today=today)
-    return _IdentityView(
-        number=getattr(info, "number", None) or getattr(info, "code", None) or value.strip(),
-        sex=getattr(info, "sex", "") or "",
-        birth_date=getattr(info, "birth_date", None),
-    )
-
-
-class _IdentityView:
-    __slots__ = ("birth_date", "number", "sex")
-
-    def __init__(self, *, number: str, sex: str, birth_date: date | None) -> None:
-        self.number = number
-        self.sex = sex
-        self.birth_date = birth_date
+    if isinstance(info, validation.IdNumberInfo):
+        return Identity(info.number, info.sex, info.birth_date)
+    if isinstance(info, validation.CreditCodeInfo):
+        return Identity(info.code, "", None)
+    return Identity(info.number, "", None)
 
 
 def check_phone(value: str) -> str:
