@@ -50,6 +50,11 @@ def main() -> None:
                 "probation": j.probation is not None,
                 "fine": j.fine is not None,
                 "fine_amount": j.fine is not None and j.fine.amount is not None,
+                "charges": bool(j.charges),
+                "counsel": bool(j.counsel),
+                "custody": bool(j.custody),
+                "prior_record": j.prior_record,
+                "trial_level": bool(j.trial_level),
             }
             fields |= {f"part:{p.name}": True for p in j.parts}
             found.update(k for k, v in fields.items() if v)

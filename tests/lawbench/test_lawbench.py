@@ -79,7 +79,7 @@ def test_unknown_task_is_an_error() -> None:
 
 def test_registry_holds_the_implemented_tasks() -> None:
     predict("2-6", [])
-    assert sorted(TASKS) == ["2-6", "3-7"]
+    assert sorted(TASKS) == ["2-6", "3-1", "3-3", "3-4", "3-5", "3-7"]
 
 
 def test_run_writes_one_json_line_per_item(tmp_path: Path) -> None:
@@ -128,3 +128,62 @@ def test_generated_file_scores_with_the_official_tool(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     assert json.loads(result.stdout)["score"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a sum only claimed in quoted speech is not the crime's
+        ("被告人甲某谎称“需交纳5000元保证金”，骗取被害人乙某现金3000元。", "[金额]3000元<eoa>"),
+        # a summing-up sentence states the grand total
+        (
+            "1.被告人甲某骗取乙某2000元。2.骗取丙某3000元。综上，被告人甲某以非法占有为目的，共计骗取他人财物6000元。",
+            "[金额]6000元<eoa>",
+        ),
+        # a lead total before the numbered items
+        (
+            "被告人甲某多次盗窃，价值共计人民币8000元，具体分述如下：1.窃得手机一部，价值3000元；2.窃得电脑一台，价值4000元。",
+            "[金额]8000元<eoa>",
+        ),
+        # a value total covers the unpriced goods and the cash of its own sentence
+        ("窃得香烟5条及现金200元，共计价值1500元。", "[金额]1500元<eoa>"),
+        # the second item of a 、-list shares the first one's reading
+        ("以借款为名从甲某、乙某处分别骗得人民币5000元、3000元。", "[金额]8000元<eoa>"),
+        # a sum referred back to (所骗的) is told once
+        ("骗取被害人现金4000元。被告人所骗的4000元已挥霍。", "[金额]4000元<eoa>"),
+        # 伍元金 after 被告人 is a name
+        ("被告人伍元金窃得现金300元。", "[金额]300元<eoa>"),
+        # repair costs are damage, not the amount taken
+        ("盗窃现金2600元，车主维修车玻璃费用260元。", "[金额]2600元<eoa>"),
+    ],
+)
+def test_crime_amount_rules(question: str, answer: str) -> None:
+    assert predict("3-7", [{"instruction": AMOUNT_INSTRUCTION, "question": question}]) == [answer]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        # names listed with a victim are victims too
+        (
+            "被告人赵某某窃得钱某某、孙某某电动车电瓶4只。",
+            "犯罪嫌疑人:赵某某\n受害人:钱某某、孙某某\n被盗物品:孙某某电动车电瓶4只",
+        ),
+        # an arrest sentence names no time or place of the theft
+        ("2019年5月1日，公安民警在某某市某某路将被告人李某某抓获。", "犯罪嫌疑人:李某某"),
+        # 元现金 after the sum is stolen cash
+        ("被告人周某某盗走抽屉内500元现金。", "犯罪嫌疑人:周某某\n被盗货币:500元现金"),
+        # a total after valued items is a value too; 被盗X before 价值 is the goods
+        (
+            "经鉴定，被盗手机价值人民币1000元，被盗电脑价值人民币2000元，共计3000元。",
+            "物品价值:人民币1000元、人民币2000元、3000元\n被盗物品:被盗手机、被盗电脑",
+        ),
+        # a vague sum; the place runs on through the victim's home
+        (
+            "被告人吴某在某某县某某镇某某村被害人郑某家中，窃得几十元零钱。",
+            "犯罪嫌疑人:吴某\n受害人:郑某\n被盗货币:几十元零钱\n地点:某某县某某镇某某村被害人郑某家中",
+        ),
+    ],
+)
+def test_ner_rules(sentence: str, answer: str) -> None:
+    assert predict("2-6", [ner_item(sentence)]) == [answer]

@@ -30,18 +30,25 @@ def predict(task_id: str, items: Sequence[Mapping[str, object]]) -> list[str]:
 def run(task: str, data_path: str | Path, out_path: str | Path) -> int:
     """Read a LawBench task file (a JSON list of items), write ``{"index", "prediction"}`` lines; return the count.
 
+    Raises :class:`~smartcourt.lawbench.UnknownTaskError` for an unknown task (before reading anything),
+    :class:`OSError` for an unreadable file and :class:`ValueError` for a file that is not a JSON list.
+
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "t.json").write_text('[{"instruction": "", "question": "骗取现金3000元。"}]', encoding="utf-8")
     >>> run("3-7", d / "t.json", d / "p.jsonl"), (d / "p.jsonl").read_text(encoding="utf-8")
     (1, '{"index": 0, "prediction": "[金额]3000元<eoa>"}\\n')
     """
+    predictor = predictor_for(task)  # an unknown task fails before any file is touched
     with Path(data_path).open(encoding="utf-8") as handle:
         items = json.load(handle)
     if not isinstance(items, list):
         raise ValueError(f"{data_path}: expected a JSON list of items")
-    answers = predict(task, [item if isinstance(item, dict) else {} for item in items])
     with Path(out_path).open("w", encoding="utf-8") as out:
-        for index, answer in enumerate(answers):
+        for index, item in enumerate(items):
+            try:
+                answer = predictor(item if isinstance(item, dict) else {})
+            except Exception:  # one unreadable item must not lose the others' answers
+                answer = ""
             out.write(json.dumps({"index": index, "prediction": answer}, ensure_ascii=False) + "\n")
-    return len(answers)
+    return len(items)

@@ -22,6 +22,7 @@ from ._api import (
     parse_number,
     segment,
 )
+from ._entities import GOODS_NOUNS
 from ._judgment import Citation, Judgment, JudgmentPart, parse_judgment
 from ._types import (
     DateMention,
@@ -44,6 +45,7 @@ __all__ = [
     "DateError",
     "DateMention",
     "DictionaryError",
+    "GOODS_NOUNS",
     "Entity",
     "EntityKind",
     "Judgment",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from stdnum import luhn
 from stdnum.cn import ric
@@ -24,7 +25,10 @@ _SINGLE_SURNAMES = (
 _COMPOUND_SURNAMES = "欧阳|司马|诸葛|上官|东方|皇甫|慕容|令狐|夏侯|尉迟|公孙|长孙|宇文|司徒|轩辕|端木|独孤|南宫|西门|万俟|澹台|申屠|呼延|完颜"
 SURNAME = f"(?:{_COMPOUND_SURNAMES}|[{_SINGLE_SURNAMES}])"
 #: A name masked in published judgments: 张某, 张某某, 王某1, 周某甲, 郭X, 徐XX.
-MASKED_NAME = rf"{SURNAME}(?:某[某甲乙丙丁戊己庚辛]|某\d(?![\d年月日号时分元个])|某|[XＸ×]{{1,3}}某?(?:\d(?![\d年月日号时分元个]))?)"
+MASKED_NAME = (
+    rf"{SURNAME}(?:某[某甲乙丙丁戊己庚辛]|某\d(?![\d年月日号时分元个])|某|[XＸ×]{{1,3}}某?(?:\d(?![\d年月日号时分元个]))?)"
+    r"(?![市县区镇乡村省路街州某])"  # 经某某市 is a place, not a person
+)
 # Characters that end a real (unmasked) name: prepositions, verbs and particles that follow names.
 _NAME_STOP = set(
     "在于因的将从与和及、，。；：,.;:（）()等系被到来窜趁用采驾携伙以经向对把已曾均即为是也又还并共先后再所之其"
@@ -33,16 +37,16 @@ _NAME_STOP = set(
 ROLES = (
     "附带民事诉讼原告人|原审被告人|原审原告|原审被告|犯罪嫌疑人|被告人|被害人|被害单位|被上诉人|上诉人|委托诉讼代理人|"
     "诉讼代理人|法定代理人|辩护人|申请执行人|被执行人|再审申请人|被申请人|申请人|第三人|原告|被告|证人|公诉人|审判长|"
-    "审判员|人民陪审员|书记员|法官助理|失主|车主|店主|报案人"
+    "审判员|人民陪审员|书记员|法官助理|受害人|失主|车主|店主|报案人"
 )
-_ROLE_RE = re.compile(rf"(?P<role>{ROLES})")
+_ROLE_RE = re.compile(rf"(?P<role>{ROLES})(?!民)")
 _MASKED_RE = re.compile(MASKED_NAME)
 _REAL_NAME_RE = re.compile(rf"{SURNAME}[\u4e00-\u9fa5]{{1,2}}")
 _LIST_JOIN = "、和与及"
 
 _ORG_SUFFIX = (
     "人民法院|人民检察院|检察院|公安局|公安分局|分局|派出所|公安机关|侦查机关|公安民警|价格认证中心|价格认定中心|"
-    "价格认证和信息检测中心|司法鉴定中心|鉴定中心|鉴定所|有限责任公司|股份有限公司|有限公司|集团公司|公司|银行|支行|分行|"
+    "价格认证和信息检测中心|司法鉴定中心|鉴定中心|鉴定所|有限责任公司|股份有限公司|有限公司|集团公司|公司|银行(?!卡)|支行|分行|"
     "信用社|看守所|监狱|戒毒所|委员会|人民政府|政府|管理局|税务局|交警大队|刑警大队|大队|中队"
 )
 _ORG_RE = re.compile(
@@ -68,33 +72,226 @@ _TIME_MOD = (
 )
 TIME_RE = re.compile(rf"{_TIME_START}{_TIME_MOD}*")
 
-_PLACE_INTRO = "窜至|窜到|来到|走至|走到|行至|前往|位于|潜入|(?<![现所存放正实好还内外])在|(?<![以直乃甚截])至|(?<![看找遇得收受达直回])到"
+_PLACE_INTRO = (
+    "窜至|窜到|蹿至|来到|走至|走到|行至|前往|位于|潜入|停放在|停在|进入|"
+    "(?<![现所存放正实好还内外挂掉藏装停锁摆留])在(?!场)|(?<![以直乃甚截])至|(?<![看找遇得收受达直回])到|"
+    "(?<![由关对至属等基鉴])于(?![是此该])"
+)
 _PLACE_RE = re.compile(rf"(?:{_PLACE_INTRO})(?=(?P<place>[^，。；：,;:！？\n]{{2,40}}))")
 _PLACE_END = re.compile(
     r"(?:的(?=[\d一二两三四五六七八九十]|现金|人民币)|[（(](?=无法|经鉴定|价值|已判|另案|身份)|伺机|先后|投案|自首|布置|进行|附近被|"
-    r"窜至|窜到|来到|走至|前往|进入|将|把|盗窃|盗走|窃取|窃得|盗得|偷|扒窃|趁|乘|利用|使用|采用|用|撬|从|被|对|向|与|跟|拿|见|发现|抓获|实施|"
-    r"作案|寻找|等待|停放|购买|吸食|以|假冒|冒充|骑|驾驶|路过|遇见|看到|看见|找到|持|携带|盗|窃|偷走|抢|骗|时|后|期间|过程中)"
+    r"并|准备|入户|分别|巡逻|要求|查看|欲|打算|企图|"
+    r"窜至|窜到|来到|走至|前往|进入|将|把|盗窃|盗走|窃取|窃得|盗得|偷|扒窃|趁|乘|利用|使用|采用|用(?![社卡户])|撬|从|被(?!害人)|对|向|与|跟|拿|见|发现|抓获|实施|"
+    r"作案|寻找|等待|停放(?![处点区场])|购买|吸食|以|假冒|冒充|骑|驾驶|路过|遇见|看到|看见|找到|持|携带|盗|窃|偷走|抢|骗|时|"
+    r"后(?![面方门侧院])|期间|过程中)"
 )
 _PLACE_HINT = re.compile(
     r"[省市县区镇乡村路街道巷弄号楼栋店室场园院内里处口门旁边侧前后下上房屋寓舍厂库馆宾吧厅站台所湖河山桥庄屯组社队]"
 )
+# 该处, 此地: a back reference; 抽屉内, 口袋里: where the goods lay, not where the act happened.
+_PLACE_VAGUE = re.compile(r"^[该此那这].{0,4}$|抽屉|柜|桌|口袋|裤兜|衣兜|围裙|包内|包里|箱内")
 _PLACE_REJECT = re.compile(r"过程|期间|审理|情况|时候|案发后|庭审|之后|以后|归案|到案|查获|期限|之前|网上")
 
-_THEFT_VERB = "窃得|盗得|盗走|窃走|窃取|偷走|偷得|扒窃|盗窃|骗得|骗取|抢走|抢得|抢劫|抢夺|拿走|偷取"
-_GOODS_AFTER_RE = re.compile(rf"(?:{_THEFT_VERB})(?P<goods>[^，。；：,;:！？\n]{{1,40}})")
-_GOODS_BEFORE_RE = re.compile(
-    r"将(?P<goods>[^，。；：,;:！？\n将]{1,40}?)(?:盗走|窃走|偷走|骑走|开走|拿走|抢走|扛走|搬走|提走|盗窃|窃取)"
+_GOODS_FILE = Path(__file__).with_name("data") / "goods_nouns.txt"
+
+
+def _load_goods_nouns() -> tuple[str, ...]:
+    try:
+        lines = _GOODS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:  # a missing data file loses the goods, never the other entities
+        return ()
+    words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: Head nouns of commonly stolen property (``data/goods_nouns.txt``), longest first.
+GOODS_NOUNS = _load_goods_nouns()
+_CN_COUNT = "0-9零〇一二两三四五六七八九十百千几数"
+_CLASSIFIER = "个只台辆部件条瓶包盒箱张块支把袋捆卷枚颗根套双桶头架幅副组串对斤公斤千克吨升米"
+# The first-character class lets the scan skip positions where no noun can start (much faster than trying
+# every alternative at every character).
+GOODS_NOUN_RE = re.compile(
+    f"(?=[{''.join(sorted({re.escape(w[0]) for w in GOODS_NOUNS}))}])(?:{'|'.join(re.escape(w) for w in GOODS_NOUNS)})"
+    if GOODS_NOUNS
+    else r"(?!)"
 )
-_GOODS_END = re.compile(
-    r"(?:后|并|等物|等财物|，|（|\(|逃离|离开|得手|变卖|销赃|被|予以|用于|而|时|据为己有|占为己有|藏匿|转移|卖给|卖掉|出售|返回|离去|价值)"
+_COUNTED_RE = re.compile(rf"[{_CN_COUNT}]+(?:\.\d+)?余?[{_CLASSIFIER}]")
+# Verbs after which the object is the property taken (or seized, or found in a container).
+_TAKING_VERB = (
+    "窃得|盗得|盗走|窃走|窃取|盗取|偷走|偷得|偷取|扒窃|盗窃了|盗窃(?![罪案作犯行手未既数价的来所得之])|骗得|骗取|抢走|"
+    "抢得|拿走|拿了|偷了|搜查出|搜出|查获|起获|缴获|内有|内装|装有"
 )
-_GOODS_PREFIX = re.compile(r"^(?:了|被害人|其|他人|别人)+")
+_TAKING_RE = re.compile(rf"(?:{_TAKING_VERB})(?P<rest>[^。；;\n！？]{{1,300}})")
+# Between 将/把 and a verb of carrying off: 将被害人停放在此的电动车一辆盗走.
+_CARRY_OFF = "盗走|窃走|偷走|骑走|开走|拿走|抢走|扛走|搬走|提走|推走|运走|盗窃走|带走|窃取|盗窃|偷"
+_DISPOSE = "销赃|卖掉|卖给|卖至|卖到|变卖|藏匿|藏于|藏在|吊运|运至|运往"
+_BEFORE_RE = re.compile(
+    rf"[将把](?P<goods>(?:[^，。；;\n将把（(]|[（(][^）)]{{0,40}}[）)]){{1,300}}?)(?P<verb>{_CARRY_OFF}|{_DISPOSE})"
+)
+# X被…追回: the subject of a recovery is the property.
+_RECOVERED_RE = re.compile(
+    r"(?:^|[，。；：:\n])(?:案发后[，,]?|随后[，,]?)?(?P<goods>(?:[^，。；：:\n被]|被(?=[盗骗窃])){2,30})被[^，。；\n]{0,14}"
+    r"(?:追回|缴获|查获|扣押|起获|收缴|追缴)"
+)
+# 经鉴定，X价值…: the subject of a valuation is the property.
+_VALUED_RE = re.compile(
+    r"(?:^|[，。；：:\n])(?:经[^，。；\n]{0,20}(?:鉴定|认定)[，,：:]?)?(?P<goods>[^，。；：:\n经]{2,60}?)"
+    r"(?:共计|合计|均|的|共)?(?:价值|价格为|的价格)"
+)
+_PIECE_SPLIT = re.compile(r"[、，,]|以及|及(?!时)|和(?!田)")
+# A clause that goes on listing goods has no verb of its own.
+_CLAUSE_ACTION = re.compile(
+    r"后|并|将|把|被|逃|离|销|卖|经|价值|用于|藏|携|骑|推|开走|回|送|到|至|在|于|共计|合计|总计|计|系|均|已|由|再|又|遂|"
+    r"随后|然后|趁|发现|盗|窃|偷|抢|骗|拿|取|用|使|挥霍|报|抓|民警|公安|价格|鉴定|认定|查|供述|给|向|对|从|次|起|作案"
+)
+_GOODS_STOP = re.compile(
+    r"(?<!等)(?:后(?![面方门座备])|并|逃离|离开|得手|变卖|销赃|被(?!害人|盗|骗|窃)|予以|用于|而|时|据为己有|占为己有|藏匿|转移|卖给|卖掉|出售|"
+    r"返回|离去|价值共计|共计价值|合计价值|总价值|共计|合计|总计|以(?![上下])|[（(](?:经|价值|无法|鉴定|已|均|共)|"
+    r"(?:[，,])(?:[^，,]*?)(?:后|逃|离开|挥霍)|的方式|的方法|采用|采取|作案(?!工具))"
+)
+_OWNER_RE = re.compile(
+    r"^.*?(?:停放|放置|存放|放在|放于|挂在|停在|摆放|安装|晾晒|晾在|遗留|锁在|寄存|置于|放)"
+    r"(?:[^的，,]{0,30}的(?:[^的，,]{0,8}的)?|[^的，,]{0,30}?(?=[0-9一两二三四五六七八九十]+[个只台辆部件条块双]))"
+)
+_ROLE_PREFIX = re.compile(
+    r"^(?:了|被害人|被害单位|受害人|失主|车主|店主|其|他人|别人|内有|内装|装有|所?盗[得窃来]?的|窃得的|盗窃所得的?|"
+    r"[^，。]{0,10}?价值[^，。]{0,14}?元的)+"
+)
+# 箱内30枚硬币, 配电箱内的电线: a container or spot in front of the goods is not part of their name.
+_SPOT_PREFIX = re.compile(r"^.{1,16}?(?:内|里|中|上)的?")
+_PLACE_PREFIX = re.compile(
+    r"^(?:本市|本区|本县|该市|[\u4e00-\u9fa5]{2,8}?(?:省|市|自治区|自治州|州|县|区|镇|乡|街道))"
+)
+_PLACE_SPLIT = re.compile(r"楼顶|楼下|室内|屋内|房内|户室内|户|家中|家里|[内里上旁]|村|组|号|\*\*|的")
+
+
+_PAREN_RE = re.compile(r"[（(][^（()）]*[）)]")
+_MONEY_ITEM = re.compile(r"\d元|元$|人民币|现金|零钱|钱款|赃款|^现金")
+
+
+def _has_goods(piece: str) -> bool:
+    return bool(GOODS_NOUN_RE.search(piece) or _COUNTED_RE.search(piece) or "“" in piece)
+
+
+def _split_place(piece: str) -> tuple[str, str]:
+    """``(place, goods)`` when a goods phrase begins with a place: 盗窃某市某区某村楼顶蓄电池8个."""
+    if _PLACE_PREFIX.match(piece) is None:
+        return "", piece
+    best = -1
+    for m in _PLACE_SPLIT.finditer(piece):
+        if _has_goods(piece[m.end() :]) and GOODS_NOUN_RE.search(piece[m.end() :]):
+            best = m.end()
+    if best <= 0:
+        return "", piece
+    place, goods = piece[:best], piece[best:]
+    return place.removesuffix("的"), goods.lstrip("的")
+
+
+def _trim_goods(piece: str) -> tuple[int, str]:
+    """Strip owners, roles and prefixes off one listed item; return its offset in ``piece`` and its text."""
+    offset = 0
+    owner = _OWNER_RE.match(piece)
+    if owner is not None and _has_goods(piece[owner.end() :]):
+        offset = owner.end()
+    role = _ROLE_PREFIX.match(piece, offset)
+    if role is not None:
+        offset = role.end()
+    if _PLACE_PREFIX.match(piece, offset) is None:
+        spot = _SPOT_PREFIX.match(piece[offset:])
+        if spot is not None and GOODS_NOUN_RE.search(piece[offset + spot.end() :]):
+            offset += spot.end()
+    text = piece[offset:]
+    trimmed = text.rstrip("的了，,均")
+    return offset, trimmed
+
+
+def _listed_goods(
+    text: str, start: int, chunk: str, out: list[tuple[int, str, str]], tools_first: bool
+) -> None:
+    """Split a goods list into items; each item with a goods noun or a count is kept (kind 'goods' or 'place')."""
+    in_tools = tools_first
+    masked = _PAREN_RE.sub(lambda m: "\x00" * len(m.group(0)), chunk)
+    for piece_match in re.finditer(rf"(?:(?!{_PIECE_SPLIT.pattern}).)+", masked):
+        pos = piece_match.start()
+        piece = chunk[pos : piece_match.end()]
+        if "\x00" in piece_match.group(0):
+            piece = piece[: piece_match.group(0).index("\x00")]
+        if in_tools and _TOOL_WORDS.search(piece) and not _COUNTED_RE.search(piece):
+            continue
+        in_tools = False
+        offset, item = _trim_goods(piece)
+        if not item or not _has_goods(item) or _MONEY_ITEM.search(item) and not GOODS_NOUN_RE.search(item):
+            continue
+        if item.startswith(("罪", "犯罪", "作案", "未遂", "既遂", "数额")):
+            continue
+        place, goods = _split_place(item)
+        item_start = start + pos + offset
+        if place:
+            out.append((item_start, place, "place"))
+            item_start += item.index(goods)
+            item = goods
+        out.append((item_start, item, "goods"))
+
+
+def _theft_objects(norm: NormalizedText) -> list[tuple[int, str, str]]:
+    """Stolen goods (and places named inside the object phrase) as ``(start, text, kind)``."""
+    text = norm.text
+    out: list[tuple[int, str, str]] = []
+    for m in _TAKING_RE.finditer(text):
+        rest = m.group("rest")
+        first, _, tail = rest.partition("，")
+        chunk = first
+        while tail:  # a following clause that only lists more goods continues the list
+            nxt, _, after = tail.partition("，")
+            body = re.sub(r"^(?:及|和|以及|还有|另有|内装|内有|装有)", "", nxt)
+            listing = _has_goods(body) or (body != nxt and _MONEY_ITEM.search(body))
+            if not body or _CLAUSE_ACTION.search(body) or not listing:
+                break
+            chunk += "，" + nxt
+            tail = after
+        masked = _PAREN_RE.sub(lambda p: "\x00" * len(p.group(0)), chunk)
+        cut = _GOODS_STOP.search(masked)
+        if cut is not None:
+            chunk = chunk[: cut.start()]
+        _listed_goods(text, m.start("rest"), chunk, out, chunk.startswith("作案工具"))
+    for m in _BEFORE_RE.finditer(text):
+        chunk = m.group("goods")
+        if m.group("verb") in _DISPOSE and not GOODS_NOUN_RE.search(chunk):
+            continue
+        cut = re.search(r"以(?![上下])|采用|采取|用(?!户)|(?<!等)后|向|[（(]", chunk)
+        if cut is not None:
+            chunk = chunk[: cut.start()]
+        _listed_goods(text, m.start("goods"), chunk, out, False)
+    for regex in (_RECOVERED_RE, _VALUED_RE):
+        for m in regex.finditer(text):
+            chunk = m.group("goods")
+            if not GOODS_NOUN_RE.search(chunk) or re.search(
+                r"[将把（(]|被(?![盗骗窃])|看到|发现|\d元|人民币", chunk
+            ):
+                continue
+            _listed_goods(text, m.start("goods"), chunk.removeprefix("上述"), out, False)
+    unique: list[tuple[int, str, str]] = []
+    reach: dict[str, int] = {}  # per kind, the end of the furthest item kept so far (items come sorted)
+    for start, item, kind in sorted(out):
+        if start < reach.get(kind, -1):
+            continue
+        reach[kind] = start + len(item)
+        unique.append((start, item, kind))
+    return unique
+
+
 _TOOL_RE = re.compile(
-    r"(?:作案工具|使用|采用|利用|用|持|携带|拿)(?P<tool>[^，。；：,;:！？\n]{1,16}?)"
-    r"(?=将|把|撬|打开|剪|割|砸|插|拨|开启|破坏|烧|扯|捅|刺|砍|打|击|划|钻|钩|钓|套|并|等工具|，|。|$)"
+    r"(?:作案工具|使用|采用|采取|利用|用|持|携带|拿)(?P<tool>[^，。；：,;:！？\n]{1,24}?)"
+    r"(?=将|把|撬|打开|剪|割|切|砸|插|拨|开启|破坏|烧|扯|捅|刺|砍|打|击|划|钻|钩|钓|套|导|抽|吸|并|等(?:作案)?工具|，|。|$)"
+)
+_TOOL_TAIL = re.compile(r"等(?:作案)?工具")
+_TOOL_REJECT = re.compile(r"(?:手段|方式|方法|办法)$|^工具$")
+# 驾驶三轮车将…运走, 驾车行至…: the vehicle used for the theft.
+_DRIVE_RE = re.compile(
+    r"(?:驾驶|驾)(?P<tool>[^，。；,;、\n]{0,12}?车)(?=到|至|行至|来到|窜至|将|把|运|前往|，)"
 )
 _TOOL_WORDS = re.compile(
-    r"钥匙|扳手|起子|螺丝刀|改锥|钳|剪|刀|锯|锤|撬棍|撬杠|铁棍|棍|棒|打火机|钩|杆|竿|丝|卡片|卡|梯|绳|胶带|针|锥|电筒|手套|车"
+    r"钥匙|扳手|起子|启子|螺丝刀|管|改锥|钳|剪|刀|锯|锤|撬棍|撬杠|铁棍|棍|棒|打火机|钩|杆|竿|丝|卡片|卡|梯|绳|胶带|针|锥|电筒|手套|车"
     r"|工具|作弊器|解码器|万能|钢筋|砖|石头|铁锹|扫描器|干扰器"
 )
 
@@ -216,7 +413,9 @@ def find_places(norm: NormalizedText) -> list[Entity]:
         chunk = chunk.rstrip("的了")
         if len(chunk) < 2 or not _PLACE_HINT.search(chunk) or _PLACE_REJECT.search(chunk):
             continue
-        if TIME_RE.match(chunk) or _ROLE_RE.match(chunk):
+        if TIME_RE.match(chunk) or _ROLE_RE.match(chunk) or _PLACE_VAGUE.search(chunk):
+            continue
+        if m.group(0) == "进入" and len(chunk) < 4:
             continue
         _add(found, norm, EntityKind.PLACE, start, start + len(chunk))
         last_end = start + len(chunk)
@@ -224,44 +423,50 @@ def find_places(norm: NormalizedText) -> list[Entity]:
 
 
 def find_goods(norm: NormalizedText) -> list[Entity]:
-    """Stolen goods after a theft verb (窃得…, 盗走…) or between 将 and 盗走."""
-    text = norm.text
+    """Stolen goods: objects of taking verbs (窃得…, 盗走…, 将…盗走), recovered or valued property, one per item."""
+    return [e for e in _object_entities(norm) if e.kind is EntityKind.STOLEN_GOODS]
+
+
+def find_object_places(norm: NormalizedText) -> list[Entity]:
+    """Places written inside a taking verb's object: 盗窃某市某区某厂楼顶蓄电池 names 某市某区某厂楼顶."""
+    return [e for e in _object_entities(norm) if e.kind is EntityKind.PLACE]
+
+
+def _object_entities(norm: NormalizedText) -> list[Entity]:
     found: list[Entity] = []
-    for regex in (_GOODS_AFTER_RE, _GOODS_BEFORE_RE):
-        for m in regex.finditer(text):
-            start, chunk = m.start("goods"), m.group("goods")
-            if regex is _GOODS_AFTER_RE:
-                cut = _GOODS_END.search(chunk)
-                if cut is not None:
-                    chunk = chunk[: cut.start()]
-                if chunk.startswith("罪") or chunk.startswith("犯罪"):
-                    continue
-            prefix = _GOODS_PREFIX.match(chunk)
-            if prefix is not None:
-                start += prefix.end()
-                chunk = chunk[prefix.end() :]
-            chunk = chunk.rstrip("的了")
-            if not chunk or chunk in ("的", "了"):
-                continue
-            _add(found, norm, EntityKind.STOLEN_GOODS, start, start + len(chunk))
-    found.sort(key=lambda e: e.span)
+    for start, item, kind in _theft_objects(norm):
+        entity_kind = EntityKind.STOLEN_GOODS if kind == "goods" else EntityKind.PLACE
+        _add(found, norm, entity_kind, start, start + len(item))
     return found
 
 
 def find_tools(norm: NormalizedText) -> list[Entity]:
-    """Tools of the offence (用扳手打开…, 作案工具螺丝刀), one entity per tool."""
+    """Tools of the offence (用扳手打开…, 作案工具螺丝刀, 驾驶三轮车将…运走), one entity per tool."""
     text = norm.text
     found: list[Entity] = []
     for m in _TOOL_RE.finditer(text):
         start = m.start("tool")
         chunk = m.group("tool")
-        if not _TOOL_WORDS.search(chunk):
+        tail = _TOOL_TAIL.match(text, m.end("tool"))
+        if tail is not None:  # 扳手、启子等工具: every listed item is a tool
+            chunk += tail.group(0)
+        elif not _TOOL_WORDS.search(chunk):
             continue
         pos = start
         for piece in re.split(r"([、和及与])", chunk):
-            if piece and piece not in "、和及与" and _TOOL_WORDS.search(piece):
-                _add(found, norm, EntityKind.TOOL, pos, pos + len(piece))
+            if piece and piece not in "、和及与":
+                owner = piece.rfind("的")
+                offset = owner + 1 if owner != -1 and owner < len(piece) - 1 else 0
+                name = piece[offset:]
+                if (tail is not None or _TOOL_WORDS.search(name)) and not _TOOL_REJECT.search(name):
+                    _add(found, norm, EntityKind.TOOL, pos + offset, pos + len(piece))
             pos += len(piece)
+    if _TAKING_RE.search(text):
+        for m in _DRIVE_RE.finditer(text):
+            tool = m.group("tool")
+            if not re.search(r"盗|窃|骗|抢|被害人", tool):
+                _add(found, norm, EntityKind.TOOL, m.start("tool"), m.end("tool"))
+    found.sort(key=lambda e: e.span)
     return found
 
 
@@ -292,7 +497,7 @@ def find_entities(norm: NormalizedText) -> list[Entity]:
         + find_organizations(norm)
         + find_times(norm)
         + find_places(norm)
-        + find_goods(norm)
+        + _object_entities(norm)
         + find_tools(norm)
         + find_numbers(norm)
     )

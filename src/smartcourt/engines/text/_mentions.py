@@ -13,7 +13,7 @@ _APPROX = "余|多|许"
 _MONEY_RE = re.compile(
     rf"(?P<cur>人民币|RMB|￥|¥)?(?:[(（](?:以下同币种|币种下同|以下币种同|下同|币种同上)[)）])?"
     rf"(?P<pre>共计|合计|总计|累计|共|计|约)?"
-    rf"{NUMBER_START}(?P<num>{NUMBER})(?P<a1>{_APPROX})?(?P<unit>万|亿)?(?P<a2>{_APPROX})?(?P<yuan>元(?![区镇村路街县市里素旦宵帅朝代首])|块钱)"
+    rf"{NUMBER_START}(?P<num>{NUMBER})(?P<a1>{_APPROX})?(?P<unit>万|亿)?(?P<a2>{_APPROX})?(?P<yuan>元(?![区镇村路街县市里素旦宵帅朝代首派])|块钱)"
     rf"(?P<tail>整|人民币|左右)?"
 )
 _TOTAL_CONTEXT_RE = re.compile(

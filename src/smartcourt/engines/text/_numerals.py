@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from decimal import Decimal, InvalidOperation
@@ -129,6 +130,7 @@ def _parse_mixed(raw: str) -> Decimal:
     return canonical(total + section + (number or 0))
 
 
+@functools.lru_cache(maxsize=8192)
 def try_parse_number(text: str) -> Decimal | None:
     """Like :func:`parse_number`, but ``None`` instead of an error.
 

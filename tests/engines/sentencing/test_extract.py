@@ -1,0 +1,66 @@
+"""Circumstances and facts read from fact text, with spans; charges predicted with evidence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from smartcourt.engines.sentencing import (
+    extract_circumstances,
+    extract_facts,
+    predict_articles,
+    predict_charges,
+)
+
+TEXT = (
+    "被告人甲于2020年3月入户盗窃，窃得现金人民币8000元。案发后被告人主动投案，如实供述犯罪事实，"
+    "退赔被害人全部损失并取得谅解。被告人曾因盗窃罪被判处有期徒刑一年，系累犯。"
+)
+
+
+def test_circumstances_with_spans() -> None:
+    found = extract_circumstances(TEXT, "盗窃")
+    assert [c.kind for c in found] == [
+        "surrender",
+        "confession",
+        "restitution",
+        "compensation_forgiveness",
+        "recidivism",
+    ]
+    for c in found:
+        assert c.span is not None
+        assert TEXT[c.span[0] : c.span[1]] == c.text
+
+
+def test_negated_circumstance_is_skipped() -> None:
+    assert [c.kind for c in extract_circumstances("被告人不构成自首，但如实供述。")] == ["confession"]
+
+
+def test_facts_amount_flags_and_spans() -> None:
+    facts = extract_facts(TEXT, "盗窃")
+    assert facts.amount == Decimal(8000)
+    assert facts.flags == frozenset({"home_invasion"})
+    span = facts.span_of("amount")
+    assert span is not None
+    assert TEXT[span[0] : span[1]] == "人民币8000元"
+
+
+def test_drug_weight_blood_alcohol_and_injury() -> None:
+    drug = extract_facts("被告人贩卖甲基苯丙胺0.5克，又贩卖冰毒1.2克。", "走私、贩卖、运输、制造毒品")
+    assert (drug.drug, drug.drug_grams) == ("甲基苯丙胺", Decimal("1.7"))
+    drunk = extract_facts("经鉴定，其血液中乙醇含量为156.3mg/100ml。", "危险驾驶")
+    assert drunk.blood_alcohol == Decimal("156.3")
+    assert "dangerous_driving" in drunk.flags
+    hurt = extract_facts("致被害人轻微伤，另一被害人经鉴定为轻伤一级。", "故意伤害")
+    assert hurt.injury == "light_1"
+
+
+def test_charge_prediction_carries_its_evidence() -> None:
+    text = "被告人酒后驾驶机动车在道路上行驶，经鉴定血液中乙醇含量为120mg/100ml，属醉酒驾驶机动车。"
+    best = predict_charges(text)[0]
+    assert (best.charge, best.article) == ("危险驾驶", 133)
+    assert all(text[e.span[0] : e.span[1]] == e.text for e in best.evidence)
+    assert predict_articles(["危险驾驶", "妨害公务"]) == (133, 277)
+
+
+def test_empty_text_predicts_nothing() -> None:
+    assert predict_charges("") == ()

@@ -1,0 +1,78 @@
+"""Hand-computed sentencing vectors (each step written out in vectors/cases.json) and the bad inputs."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smartcourt.engines import sentencing
+from smartcourt.engines.sentencing import CaseFacts, Circumstance, compute_sentence
+
+VECTORS = json.loads((Path(__file__).parent / "vectors" / "cases.json").read_text(encoding="utf-8"))
+
+
+def _facts(row: dict[str, Any]) -> CaseFacts:
+    values: dict[str, Any] = dict(row)
+    for key in ("amount", "blood_alcohol", "drug_grams"):
+        if key in values:
+            values[key] = Decimal(values[key])
+    values["flags"] = frozenset(values.get("flags", ()))
+    return CaseFacts(**values)
+
+
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=lambda c: c["name"])
+def test_vector(case: dict[str, Any]) -> None:
+    result = compute_sentence(_facts(case["facts"]), [Circumstance(kind) for kind in case["circumstances"]])
+    assert [step.rule for step in result.steps] == case["rules"]
+    assert result.point == case["point"]
+    assert (result.range.low, result.range.high) == tuple(case["range"])
+    assert result.declared == case["declared"]
+    assert result.probation is not None
+    assert result.probation.eligible is case["probation_eligible"]
+
+
+@pytest.mark.parametrize("case", VECTORS["errors"], ids=lambda c: f"{c['facts']['charge']}-{c['error']}")
+def test_bad_input_is_a_statement_not_a_number(case: dict[str, Any]) -> None:
+    error = getattr(sentencing, case["error"])
+    with pytest.raises(error) as info:
+        compute_sentence(_facts(case["facts"]), [Circumstance(kind) for kind in case["circumstances"]])
+    assert isinstance(info.value, sentencing.SentencingError)
+    assert info.value.message == str(info.value)
+
+
+def test_every_guideline_crime_is_encoded_with_a_citation() -> None:
+    assert len(sentencing.supported_crimes()) == 23
+    assert sentencing.supported_crimes()[-1] == "引诱、容留、介绍卖淫"
+
+
+def test_plea_does_not_double_count_with_surrender_and_restitution() -> None:
+    facts = CaseFacts("盗窃", amount=Decimal("40000"))
+    chosen = {"surrender": 40, "plea_leniency": 40, "restitution": 30}
+    result = compute_sentence(facts, [Circumstance(k, percent=Decimal(p)) for k, p in chosen.items()])
+    # 40% + 40% + 30% would be 110%; 三、14 caps the group at 60%.
+    assert result.steps[-3].rule == "三、14"
+    assert result.steps[-3].point == result.baseline * Decimal("0.4")
+
+
+def test_span_of_the_circumstance_is_kept_in_its_step() -> None:
+    text = "被告人窃得现金人民币5000元，到案后如实供述。"
+    facts = sentencing.extract_facts(text, "盗窃")
+    found = sentencing.extract_circumstances(text, "盗窃")
+    result = compute_sentence(facts, found)
+    step = next(s for s in result.steps if s.rule == "三、7（1）")
+    assert step.span is not None
+    assert text[step.span[0] : step.span[1]] == "如实供述"
+    assert result.steps[0].span is not None
+    assert text[result.steps[0].span[0] : result.steps[0].span[1]] == "人民币5000元"
+
+
+def test_court_plea_is_not_counted_with_confession() -> None:
+    facts = CaseFacts("盗窃", amount=Decimal("5000"))
+    alone = compute_sentence(facts, [Circumstance("confession")])
+    both = compute_sentence(facts, [Circumstance("confession"), Circumstance("court_plea")])
+    assert both.point == alone.point
+    assert any("当庭自愿认罪" in note for note in both.notes)

@@ -1,0 +1,43 @@
+"""LawBench 3-1, 3-3, 3-4, 3-5 on made-up items (the real task files stay in ../shared)."""
+
+from __future__ import annotations
+
+import re
+
+from smartcourt.lawbench import predict
+
+ARTICLES = "根据下列事实和罪名给出涉及的刑法法条。"
+TERM = "根据下列事实、罪名和刑法法条预测判决刑期。"
+
+
+def test_articles_follow_the_catalogue_and_punishing_articles() -> None:
+    items = [
+        {"instruction": ARTICLES, "question": "事实:被告人秘密窃取他人财物。\n罪名:盗窃;诈骗。"},
+        {"instruction": ARTICLES, "question": "事实:被告人利用职务上的便利收受财物。\n罪名:受贿。"},
+    ]
+    assert predict("3-1", items) == [
+        "[法条]刑法第264条、刑法第266条<eoa>",
+        "[法条]刑法第385条、刑法第386条、刑法第383条<eoa>",
+    ]
+
+
+def test_charge_answer_form() -> None:
+    item = {"question": "事实:被告人醉酒驾驶机动车在道路上行驶，血液中乙醇含量为150mg/100ml。"}
+    (answer,) = predict("3-3", [item])
+    assert re.fullmatch(r"\[罪名\][^;<]+(?:;[^;<]+)?<eoa>", answer)
+    assert answer.startswith("[罪名]危险驾驶")
+
+
+def test_term_in_months_from_the_engine() -> None:
+    question = "事实:被告人窃得现金人民币3000元。到案后如实供述。\n罪名:盗窃。法条:刑法第264条"
+    assert predict("3-4", [{"instruction": TERM, "question": question}]) == ["[刑期]6个月<eoa>"]
+    assert predict("3-5", [{"instruction": TERM, "question": question}]) == ["[刑期]6个月<eoa>"]
+
+
+def test_term_for_a_crime_outside_the_guideline_uses_the_statutory_range() -> None:
+    question = "事实:被告人在林区盗伐杉木，立木蓄积5立方米。\n罪名:盗伐林木。法条:刑法第345条"
+    assert predict("3-4", [{"instruction": TERM, "question": question}]) == ["[刑期]12个月<eoa>"]
+
+
+def test_term_without_charges_still_gives_a_number() -> None:
+    assert predict("3-4", [{"instruction": TERM, "question": "事实:无。"}]) == ["[刑期]10个月<eoa>"]
