@@ -29,7 +29,12 @@ ENDPOINTS = [
         {"start_on": "2025-03-10", "end_on": "2025-03-12", "reason": "公告送达"},
         {"judge": 200},
     ),
-    ("post", "/api/v1/cases/{case}/time-limit/extensions", {"months": 1, "reason": "案情复杂"}, {"judge": 403}),
+    (
+        "post",
+        "/api/v1/cases/{case}/time-limit/extensions",
+        {"months": 1, "reason": "案情复杂"},
+        {"judge": 403},
+    ),
 ]
 DEFAULT = {"anonymous": 401, "stranger": 404, "other_judge": 404}
 
@@ -48,7 +53,9 @@ def _state(case: Case) -> tuple:
 
 
 @pytest.mark.parametrize("viewer", VIEWERS)
-@pytest.mark.parametrize(("method", "path", "body", "allowed"), ENDPOINTS, ids=[e[1] + ":" + e[0] for e in ENDPOINTS])
+@pytest.mark.parametrize(
+    ("method", "path", "body", "allowed"), ENDPOINTS, ids=[e[1] + ":" + e[0] for e in ENDPOINTS]
+)
 def test_endpoint_permissions(world, viewer, method, path, body, allowed):
     with time_machine.travel(date(2025, 3, 3), tick=False):
         case = register_civil(world)
