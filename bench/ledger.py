@@ -1,0 +1,100 @@
+"""Durable appends per second to the evidence ledger (the Django app, group commit), next to hashlib.
+
+    .venv/bin/python bench/ledger.py                                  # SQLite file under var/bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/smartcourt_bench .venv/bin/python bench/ledger.py
+
+Appends ``--entries`` entries of 1 KB random data in batches of ``--batch`` through
+``services.ledger_append``: per batch one transaction holding the entries, their tree nodes and one signed
+checkpoint with its checked consistency proof, and every receipt (inclusion proof) built; "durable" is the
+commit of the database as configured (SQLite WAL with synchronous=NORMAL: safe against a killed process;
+PostgreSQL: its fsync'd commit). The ceiling is the raw RFC 9162 leaf hashing of the same entries with
+hashlib in the same run; "ratio" is appends / ceiling. Then inclusion proofs are read from the database
+and verified, per second. Not a test: it prints figures and the command that made them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shlex
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._common import configure, machine  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=5_000)
+    parser.add_argument("--proofs", type=int, default=2_000)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    args = parser.parse_args()
+    url = configure(args.database_url, "ledger")
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "smartcourt", "migrate", "-v0"], check=True, env=os.environ.copy())
+    import django
+
+    django.setup()
+    import random
+
+    from smartcourt.apps.evidence import selectors, services
+    from smartcourt.apps.evidence.models import EvidenceEntry, Ledger, LedgerWitness, TreeHead, TreeNode
+    from smartcourt.engines.ledger import SHA256, verify_inclusion
+
+    for model in (EvidenceEntry, TreeNode, TreeHead, LedgerWitness, Ledger):
+        model.objects.all()._raw_delete(model.objects.db)
+    ledger = services.ledger_ensure(court=None)
+    rng = random.Random(1)
+    data = [rng.randbytes(1024) for _ in range(args.entries)]
+
+    start = time.perf_counter()
+    for i in range(0, len(data), args.batch):
+        inputs = [
+            services.EntryInput(kind="FILE", leaf_hash=SHA256.hash_leaf(d), metadata={})
+            for d in data[i : i + args.batch]
+        ]
+        services.ledger_append(ledger=ledger, inputs=inputs, actor=None)
+    appends = args.entries / (time.perf_counter() - start)
+
+    start = time.perf_counter()
+    _ = [hashlib.sha256(b"\x00" + d).digest() for d in data]
+    ceiling = args.entries / (time.perf_counter() - start)
+
+    ledger.refresh_from_db()
+    head = selectors.tree_head_latest(ledger=ledger)
+    indices = [rng.randrange(ledger.size) for _ in range(args.proofs)]
+    leaves = dict(
+        EvidenceEntry.objects.filter(ledger=ledger, leaf_index__in=indices).values_list(
+            "leaf_index", "leaf_hash"
+        )
+    )
+    start = time.perf_counter()
+    proofs = [selectors.proof_inclusion(ledger=ledger, leaf_index=i, tree_size=head.size) for i in indices]
+    generated = args.proofs / (time.perf_counter() - start)
+    root = bytes(head.root_hash)
+    start = time.perf_counter()
+    for i, proof in zip(indices, proofs, strict=True):
+        verify_inclusion(SHA256, i, head.size, bytes(leaves[i]), proof, root)
+    verified = args.proofs / (time.perf_counter() - start)
+
+    backend = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+    print(f"$ {shlex.join(['.venv/bin/python', *sys.argv])}  (DATABASE_URL backend: {backend})")
+    print(machine())
+    print(f"durable appends, 1 KB entries, batches of {args.batch}: {appends:,.0f}/s")
+    print(
+        f"hashlib sha256 leaf-hash ceiling, same data:        {ceiling:,.0f}/s  ratio {appends / ceiling:.3f}"
+    )
+    print(
+        f"inclusion proofs from the database at {head.size:,} leaves: {generated:,.0f}/s ({1000 / generated:.2f} ms each)"
+    )
+    print(f"inclusion proof verifications:                      {verified:,.0f}/s")
+
+
+if __name__ == "__main__":
+    main()
