@@ -187,7 +187,7 @@ SMARTCOURT = {
 # The evidence ledger (docs/ledger.md): log origins are ``<ORIGIN_HOST>/ledger/<court code>``; signer keys
 # are sealed under a key derived from SECRET_KEY; one append transaction holds at most MAX_BATCH entries.
 SMARTCOURT_LEDGER = {
-    "ORIGIN_HOST": "smartcourt.example",
+    "ORIGIN_HOST": env.LEDGER_ORIGIN_HOST,
     "HASH_ALGORITHM": "sha256",
     "MAX_BATCH": 10000,
     "MAX_FILE_BYTES": 50 * 1024 * 1024,
