@@ -16,7 +16,12 @@ def _case_type_choices() -> list[tuple[str, str]]:
 class CaseRegisterForm(forms.Form):
     case_type = forms.ChoiceField(label="案件类型", choices=_case_type_choices)
     procedure = forms.ChoiceField(label="适用程序", choices=[(p.value, p.label) for p in Procedure])
-    cause_of_action = forms.CharField(label="案由", required=False, max_length=100)
+    cause_of_action = forms.CharField(
+        label="案由",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "causes-of-action"}),
+    )
     charges = forms.CharField(label="罪名（多个以顿号分隔）", required=False, max_length=200)
     claim_amount = forms.DecimalField(
         label="诉讼标的额（元）", required=False, min_value=0, max_digits=16, decimal_places=2

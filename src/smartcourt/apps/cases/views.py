@@ -27,6 +27,7 @@ from smartcourt.apps.cases.forms import (
 )
 from smartcourt.apps.cases.models import CaseCategory
 from smartcourt.apps.core.errors import DomainError, NotFoundError
+from smartcourt.engines import catalogs
 from smartcourt.engines.procedure import CaseAction, CaseStatus, ClosureMethod, allowed_actions
 
 
@@ -191,7 +192,10 @@ def case_register(request: HttpRequest) -> HttpResponse:
             return redirect("cases:detail", case_id=case.pk)
     elif request.method == "POST":
         error = "请检查标红的字段"
-    return render(request, "cases/register.html", {"form": form, "parties": parties, "error": error})
+    causes = [c.name for c in catalogs.causes() if c.level >= 3]
+    return render(
+        request, "cases/register.html", {"form": form, "parties": parties, "error": error, "causes": causes}
+    )
 
 
 _PARTY_FIELD = re.compile(r"^parties\[(\d+)\]\.(\w+)$")
