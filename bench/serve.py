@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from _common import ROOT, configure, ensure_demo, machine  # noqa: E402
 
 PORT = 8765
+ASGI_WORKER = "uvicorn_worker.UvicornWorker"
 
 
 def _wait(url: str, timeout: float = 30) -> None:
@@ -37,26 +38,11 @@ def _wait(url: str, timeout: float = 30) -> None:
     raise SystemExit(f"server at {url} did not start")
 
 
-def _serve(app: str, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            app,
-            "-k",
-            "uvicorn_worker.UvicornWorker",
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
+def _serve(app: str, workers: int, env: dict[str, str], worker_class: str) -> subprocess.Popen[bytes]:
+    threads = ["--threads", "4"] if worker_class == "gthread" else []
+    command = [sys.executable, "-m", "gunicorn", app, "-k", worker_class, "-w", str(workers), *threads]
+    command += ["-b", f"127.0.0.1:{PORT}", "--log-level", "warning"]
+    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -101,25 +87,30 @@ def main() -> None:
     env["SMARTCOURT_SECURE_COOKIES"] = "0"
     env["PYTHONPATH"] = str(ROOT / "bench")
 
-    results = {}
-    proc = _serve("smartcourt.config.asgi:application", args.workers, env)
-    try:
-        _wait(f"http://127.0.0.1:{PORT}/accounts/login/")
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{PORT}/api/v1/auth/token",
-            data=json.dumps({"username": "filer", "password": "Sc#Demo-2468"}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        token = json.load(urllib.request.urlopen(request))["token"]  # noqa: S310 - loopback only
-        results["case list (filer, 7k cases in scope)"] = _wrk(
-            f"http://127.0.0.1:{PORT}/api/v1/cases",
-            args.seconds,
-            args.connections,
-            [f"Authorization: Bearer {token}"],
-        )
-    finally:
-        _stop(proc)
-    proc = _serve("hello_asgi:application", args.workers, env)
+    results: dict[str, dict[str, float]] = {}
+    token = ""
+    servers = [
+        ("case list, ASGI (uvicorn workers)", "smartcourt.config.asgi:application", ASGI_WORKER),
+        ("case list, WSGI (gthread, 4 threads)", "smartcourt.config.wsgi:application", "gthread"),
+    ]
+    for label, app, worker_class in servers:
+        proc = _serve(app, args.workers, env, worker_class)
+        try:
+            _wait(f"http://127.0.0.1:{PORT}/accounts/login/")
+            if not token:
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{PORT}/api/v1/auth/token",
+                    data=json.dumps({"username": "filer", "password": "Sc#Demo-2468"}).encode(),
+                    headers={"Content-Type": "application/json"},
+                )
+                token = json.load(urllib.request.urlopen(request))["token"]  # noqa: S310 - loopback only
+            headers = [f"Authorization: Bearer {token}"]
+            results[label] = _wrk(
+                f"http://127.0.0.1:{PORT}/api/v1/cases", args.seconds, args.connections, headers
+            )
+        finally:
+            _stop(proc)
+    proc = _serve("hello_asgi:application", args.workers, env, ASGI_WORKER)
     try:
         _wait(f"http://127.0.0.1:{PORT}/")
         results["bare ASGI hello (baseline)"] = _wrk(
@@ -133,14 +124,15 @@ def main() -> None:
         f"command: .venv/bin/python bench/serve.py --cases {args.cases} --workers {args.workers} --seconds {args.seconds} --connections {args.connections}"
     )
     print(
-        f"gunicorn + uvicorn_worker.UvicornWorker, {args.workers} workers, SQLite, wrk -t2 -c{args.connections} -d{args.seconds}s on loopback"
+        f"gunicorn, {args.workers} workers, SQLite, wrk -t2 -c{args.connections} -d{args.seconds}s on loopback"
     )
-    print(f"{'endpoint':<40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    print(f"{'endpoint':<42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, r in results.items():
-        print(f"{name:<40} {r['rps']:>9.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['errors']:>8.0f}")
+        print(f"{name:<42} {r['rps']:>9.0f} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['errors']:>8.0f}")
     base = results["bare ASGI hello (baseline)"]["rps"]
-    api = results["case list (filer, 7k cases in scope)"]["rps"]
-    print(f"case list / hello: {api / base:.3f}")
+    for name, r in results.items():
+        if name.startswith("case list"):
+            print(f"{name} / hello: {r['rps'] / base:.3f}")
 
 
 if __name__ == "__main__":
