@@ -176,11 +176,13 @@ LOGGING = {
     "loggers": {"smartcourt": {"level": "INFO"}},
 }
 
+# API lists: 20 rows unless the client asks for more (at most 100).
+NINJA_PAGINATION_PER_PAGE = 20
+NINJA_PAGINATION_MAX_LIMIT = 100
+
 # Platform rules an operator may tune.
 SMARTCOURT = {
     "DEADLINE_WARN_DAYS": 15,
-    "PAGE_SIZE": 20,
-    "MAX_PAGE_SIZE": 100,
     "API_TOKEN_DAYS": 30,
 }
 
