@@ -750,15 +750,29 @@ class _RowWriter:
                     self.rows[model] = []
 
     def reset_sequences(self) -> None:
-        """Move id sequences past the ids handed out here, and refresh the planner's statistics."""
+        """Move id sequences past the ids handed out here."""
         statements = connection.ops.sequence_reset_sql(no_style(), list(self.TABLES))
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
-            cursor.execute("ANALYZE")
 
 
 _RULE = {t.action: t.rule for t in TRANSITIONS}
+
+
+def _refresh_statistics() -> None:
+    """After a bulk load, give the query planner fresh statistics (and PostgreSQL its visibility map).
+
+    Runs after the load has committed: PostgreSQL's VACUUM cannot run inside a transaction.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if connection.in_atomic_block:  # called inside a caller's transaction: autovacuum will do it
+                return
+            for model in _RowWriter.TABLES:
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def demo_build(
@@ -780,6 +794,7 @@ def demo_build(
         courts = builder.courts()
         staff = builder.staff(courts)
         made, party_count = builder.cases(courts, staff, cases)
+    _refresh_statistics()
     accounts = [(NAMED[r], Role(r).label, courts[4].name) for r in NAMED] + [
         ("litigant", Role.LITIGANT.label, "—"),
         ("lawyer", Role.LAWYER.label, "—"),
