@@ -8,7 +8,7 @@ import pytest
 
 from smartcourt.apps.core.errors import ConflictError, InvalidInputError, NotPermittedError
 from smartcourt.apps.evidence import selectors, services
-from smartcourt.apps.evidence.models import EvidenceEntry, Ledger, TreeHead, TreeNode
+from smartcourt.apps.evidence.models import EvidenceEntry, Ledger, TreeHead
 from smartcourt.engines.ledger import (
     hasher_for,
     new_verifier,
@@ -117,9 +117,9 @@ def test_a_bad_record_refuses_the_whole_batch(world, record, content_hash, metad
     assert EvidenceEntry.objects.count() == 0
 
 
-def test_a_damaged_store_refuses_appends(world, record):
+def test_a_damaged_store_refuses_appends(world, record, tamper_node):
     services.evidence_record(actor=world.judge, records=[record(i) for i in range(3)])
-    TreeNode.objects.filter(level=1, index=0).update(hash=bytes(32))
+    tamper_node(Ledger.objects.get(court=world.court), 1, 0)
     with pytest.raises(ConflictError) as info:
         services.evidence_record(actor=world.judge, records=[record(9)])
     assert info.value.code == "ledger.tampered"

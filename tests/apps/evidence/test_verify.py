@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from smartcourt.apps.evidence import selectors, services
-from smartcourt.apps.evidence.models import EntryKind, EvidenceEntry, Ledger, TreeNode
+from smartcourt.apps.evidence.models import EntryKind, EvidenceEntry, Ledger
 from smartcourt.engines.ledger import hasher_for, verify_receipt
 from smartcourt.engines.ledger.errors import LeafHashMismatchError, RootMismatchError
 from tests.apps.factories import register_civil
@@ -130,10 +130,10 @@ def test_changing_a_stored_record_is_named_by_its_leaf(world, record):
     assert info.value.leaf_index == 2
 
 
-def test_changing_a_stored_node_is_named_by_the_leaves_beneath_it(world):
+def test_changing_a_stored_node_is_named_by_the_leaves_beneath_it(world, tamper_node):
     appended = _files(world, 8)
     ledger = Ledger.objects.get(court=world.court)
-    TreeNode.objects.filter(ledger=ledger, level=2, index=1).update(hash=bytes(32))
+    tamper_node(ledger, 2, 1)
 
     report = selectors.ledger_check(ledger=ledger)
     assert [(f.leaf_index, f.leaf_end) for f in report.failures] == [(4, 8)]

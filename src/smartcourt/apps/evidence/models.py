@@ -108,23 +108,30 @@ class EvidenceEntry(models.Model):
         return str(meta.get("title") or meta.get("filename") or meta.get("object_repr") or "")
 
 
-class TreeNode(models.Model):
-    """A full-subtree hash above the leaves (level >= 1); leaves live in ``EvidenceEntry.leaf_hash``."""
+class TreeTile(models.Model):
+    """A tile: the interior nodes of one 8-level subtree of the tree, as one row (Tessera / tlog-tiles).
+
+    Tile ``(level, index)`` covers tree levels ``8 * level + 1`` to ``8 * level + 8`` above the
+    ``index``-th run of 256 nodes at tree level ``8 * level`` (leaves for ``level`` 0). ``hashes`` holds
+    the nodes in the order appends complete them (``storage.tile_order``), so a partial tile on the right
+    edge is a prefix of its full form (255 hashes) and a batch only extends it. Leaves live in
+    ``EvidenceEntry.leaf_hash``.
+    """
 
     ledger = models.ForeignKey(Ledger, on_delete=models.PROTECT, related_name="+")
     level = models.PositiveSmallIntegerField()
     index = models.PositiveBigIntegerField()
-    hash = models.BinaryField(max_length=64)
+    hashes = models.BinaryField()
 
     class Meta:
-        verbose_name = "树节点"
-        verbose_name_plural = "树节点"
+        verbose_name = "树瓦片"
+        verbose_name_plural = "树瓦片"
         constraints = [
-            models.UniqueConstraint(fields=["ledger", "level", "index"], name="evidence_node_unique"),
+            models.UniqueConstraint(fields=["ledger", "level", "index"], name="evidence_tile_unique"),
         ]
 
     def __str__(self) -> str:
-        return f"({self.level}, {self.index})"
+        return f"tile ({self.level}, {self.index})"
 
 
 class TreeHead(models.Model):

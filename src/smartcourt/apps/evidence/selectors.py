@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from smartcourt.apps.accounts.models import STAFF_ROLES, Role, User
 from smartcourt.apps.core.errors import InvalidInputError, NotFoundError, NotPermittedError
 from smartcourt.apps.evidence.error_codes import LedgerErrorCode
-from smartcourt.apps.evidence.models import EntryKind, EvidenceEntry, Ledger, TreeHead, TreeNode
-from smartcourt.apps.evidence.storage import DatabaseNodeReader
+from smartcourt.apps.evidence.models import EntryKind, EvidenceEntry, Ledger, TreeHead, TreeTile
+from smartcourt.apps.evidence.storage import DatabaseNodeReader, tile_of
 from smartcourt.engines.ledger import (
     CompactRange,
     NodeId,
@@ -359,6 +359,34 @@ def _entries_in_order(ledger: Ledger) -> Iterator[tuple[int, bytes, bytes | None
         yield index, bytes(leaf_hash), None if leaf_data is None else bytes(leaf_data), kind
 
 
+class _TileCursor:
+    """Stored interior nodes for a left-to-right walk: tiles fetched 64 at a time per tile level."""
+
+    _CHUNK = 64
+
+    def __init__(self, ledger: Ledger, hash_size: int) -> None:
+        self._ledger_id = ledger.pk
+        self._hash_size = hash_size
+        self._loaded: dict[int, tuple[int, dict[int, bytes]]] = {}  # tile level -> (first index, tiles)
+
+    def node(self, level: int, index: int) -> bytes | None:
+        t, i, pos = tile_of(level, index)
+        first, chunk = self._loaded.get(t, (-1, {}))
+        if not first <= i < first + self._CHUNK or first < 0:
+            first = i
+            chunk = dict(
+                TreeTile.objects.filter(
+                    ledger_id=self._ledger_id, level=t, index__gte=i, index__lt=i + self._CHUNK
+                ).values_list("index", "hashes")
+            )
+            self._loaded[t] = (first, chunk)
+        blob = chunk.get(i)
+        hs = self._hash_size
+        if blob is None or len(blob) < (pos + 1) * hs:
+            return None
+        return bytes(blob[pos * hs : (pos + 1) * hs])
+
+
 def ledger_check(*, ledger: Ledger) -> CheckReport:
     """Recompute the whole log from its stored leaves: every record against its leaf hash, every stored
     node against the recomputed tree, every signed head's signature, root and consistency proof.
@@ -368,12 +396,7 @@ def ledger_check(*, ledger: Ledger) -> CheckReport:
     hasher = hasher_for(ledger.hash_algorithm)
     verifier = new_verifier(ledger.verifier_key)
     report = CheckReport(ledger=ledger.origin, size=ledger.size)
-    stored_nodes = {
-        (level, index): bytes(h)
-        for level, index, h in TreeNode.objects.filter(ledger=ledger)
-        .values_list("level", "index", "hash")
-        .iterator(chunk_size=5000)
-    }
+    tiles = _TileCursor(ledger, hasher.size)
     heads = {h.size: h for h in TreeHead.objects.filter(ledger=ledger)}
     cr = CompactRange(hasher)
     roots: dict[int, bytes] = {}
@@ -389,7 +412,7 @@ def ledger_check(*, ledger: Ledger) -> CheckReport:
             report.failures.append(CheckFailure(index, index + 1, f"第 {index} 号叶的记录与其叶哈希不符"))
         for node in cr.append(leaf_hash)[1:]:
             report.nodes += 1
-            stored = stored_nodes.get((node.level, node.index))
+            stored = tiles.node(node.level, node.index)
             if stored != node.hash:
                 begin, end = node.id.leaf_range()
                 what = "缺失" if stored is None else "与重算结果不符"

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -34,9 +34,16 @@ from smartcourt.apps.evidence.models import (
     HashAlgorithm,
     Ledger,
     TreeHead,
-    TreeNode,
 )
-from smartcourt.apps.evidence.storage import DatabaseNodeReader
+from smartcourt.apps.evidence.storage import (
+    DatabaseNodeReader,
+    RowReader,
+    grow,
+    insert_entries,
+    metadata_json,
+    tile_writes,
+    upsert_tiles,
+)
 from smartcourt.engines.ledger import (
     Checkpoint,
     CompactRange,
@@ -45,12 +52,13 @@ from smartcourt.engines.ledger import (
     consistency_proof,
     generate_signer_key,
     hasher_for,
-    inclusion_proof,
     new_signer,
     range_nodes,
     sign_checkpoint,
+    tree_height,
     verify_consistency,
 )
+from smartcourt.engines.ledger.errors import HashSizeError
 
 STRUCTURED_KINDS = (EntryKind.SIGNATURE, EntryKind.ENFORCEMENT, EntryKind.GUARANTEE, EntryKind.ARCHIVE)
 _CONTENT_HASH_RE = re.compile(r"(sha256|sm3):([0-9a-f]{64})")
@@ -166,12 +174,122 @@ class EntryInput:
     source_id: int | None = None
 
 
-@dataclass(frozen=True)
 class Appended:
-    """An appended entry and its receipt against the batch's signed checkpoint."""
+    """An appended entry and its receipt against the batch's signed checkpoint.
 
-    entry: EvidenceEntry
-    receipt: Receipt
+    Both are built on first use, from the batch: the entries of a batch are read back in one query when
+    the first ``entry`` is asked for (after commit), and a receipt's inclusion proof is read from the
+    batch's nodes in memory.
+    """
+
+    __slots__ = ("_batch", "_receipt", "leaf_index")
+
+    def __init__(self, batch: _Batch, leaf_index: int) -> None:
+        self._batch = batch
+        self._receipt: Receipt | None = None
+        self.leaf_index = leaf_index
+
+    @property
+    def entry(self) -> EvidenceEntry:
+        return self._batch.entry(self.leaf_index)
+
+    @property
+    def receipt(self) -> Receipt:
+        if self._receipt is None:
+            self._receipt = self._batch.receipt(self.leaf_index)
+        return self._receipt
+
+
+class _Batch:
+    """One committed batch: its new checkpoint and every full node its receipts need, level by level."""
+
+    def __init__(
+        self,
+        *,
+        ledger: Ledger,
+        size0: int,
+        size1: int,
+        root: bytes,
+        note: str,
+        rows: list[tuple[int, list[bytes]]],
+        ephemeral: list[bytes | None],
+    ) -> None:
+        self.ledger = ledger
+        self.size0, self.size1 = size0, size1
+        self.root, self.note = root, note
+        self.rows = rows
+        self.ephemeral = ephemeral
+        self._entries: dict[int, EvidenceEntry] | None = None
+        self._proofs: list[tuple[bytes, ...]] | None = None
+
+    def entry(self, leaf_index: int) -> EvidenceEntry:
+        if self._entries is None:
+            rows = EvidenceEntry.objects.filter(
+                ledger_id=self.ledger.pk, leaf_index__gte=self.size0, leaf_index__lt=self.size1
+            )
+            self._entries = {}
+            for e in rows:
+                e.ledger = self.ledger
+                self._entries[e.leaf_index] = e
+        return self._entries[leaf_index]
+
+    def receipt(self, leaf_index: int) -> Receipt:
+        """The receipt of a leaf of this batch against the batch's checkpoint."""
+        if self._proofs is None:
+            self._proofs = self._build_proofs()
+        start, leaves = self.rows[0]
+        return Receipt(
+            origin=self.ledger.origin,
+            hash_algorithm=self.ledger.hash_algorithm,
+            leaf_index=leaf_index,
+            leaf_hash=leaves[leaf_index - start],
+            tree_size=self.size1,
+            root_hash=self.root,
+            inclusion_proof=self._proofs[leaf_index - self.size0],
+            checkpoint=self.note,
+        )
+
+    def _build_proofs(self) -> list[tuple[bytes, ...]]:
+        """The RFC 9162 audit path of every leaf of the batch, built top-down level by level.
+
+        The path of node ``j`` at ``level`` is its sibling (the full node, or the right border's
+        subtree that is not full, or nothing past the border) followed by the path of its parent
+        ``j >> 1``; the batch's leaves share the upper parts. Same nodes as ``inclusion_proof`` plans.
+        """
+        size0, size1, rows, ephemeral = self.size0, self.size1, self.rows, self.ephemeral
+        height = tree_height(size1)
+        first = size0 >> height
+        paths: list[tuple[bytes, ...]] = [()] * (((size1 - 1) >> height) - first + 1)
+        for level in range(height - 1, -1, -1):
+            lo, hi = size0 >> level, (size1 - 1) >> level
+            full = size1 >> level
+            start, row = rows[level]
+            border = ephemeral[level]
+            up, up_first = paths, first
+            paths = []
+            for j in range(lo, hi + 1):
+                sibling = j ^ 1
+                above = up[(j >> 1) - up_first]
+                if sibling < full:
+                    paths.append((row[sibling - start], *above))
+                elif sibling == full and border is not None:
+                    paths.append((border, *above))
+                else:
+                    paths.append(above)
+            first = lo
+        return paths
+
+
+def _ephemeral(hasher: Any, size1: int, compact: dict[int, bytes], height: int) -> list[bytes | None]:
+    """Per level, the hash of the right-border subtree that is not full (``None`` where there is none)."""
+    out: list[bytes | None] = [None] * max(height, 1)
+    acc: bytes | None = None
+    for level in range(1, height):
+        below = level - 1
+        if size1 >> below & 1:
+            acc = compact[below] if acc is None else hasher.hash_children(compact[below], acc)
+        out[level] = acc
+    return out
 
 
 def _append_locked(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User | None) -> list[Appended]:
@@ -180,45 +298,60 @@ def _append_locked(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User 
     size0 = ledger.size
     previous = TreeHead.objects.get(ledger=ledger, size=size0)
     reader = DatabaseNodeReader(ledger)
-    cr = CompactRange.from_hashes(hasher, size0, reader.get_nodes(range_nodes(0, size0)))
+    old_ids = range_nodes(0, size0)
+    old_hashes = reader.get_nodes(old_ids)
+    cr = CompactRange.from_hashes(hasher, size0, old_hashes)
     if cr.root() != bytes(previous.root_hash):
         raise ConflictError(
             LedgerErrorCode.TAMPERED,
             f"司法链存储与第 {size0} 号树头不一致，已拒绝追加，请运行 smartcourt ledger check 排查",
             {"tree_size": size0},
         )
-    now = timezone.now()
-    entries: list[EvidenceEntry] = []
-    nodes: list[TreeNode] = []
-    size1 = size0 + len(inputs)
-    for item in inputs:
-        index = cr.size
-        completed = cr.append(item.leaf_hash)
-        reader.add(completed)
-        nodes.extend(
-            TreeNode(ledger=ledger, level=n.level, index=n.index, hash=n.hash) for n in completed[1:]
-        )
-        entries.append(
-            EvidenceEntry(
-                ledger=ledger,
-                leaf_index=index,
-                kind=item.kind,
-                leaf_hash=item.leaf_hash,
-                leaf_data=item.leaf_data,
-                content_hash=item.content_hash,
-                metadata=item.metadata,
-                source_id=item.source_id,
-                tree_size=size1,
-                recorded_by=actor,
-                recorded_at=now,
-            )
-        )
-    EvidenceEntry.objects.bulk_create(entries, batch_size=500)
-    TreeNode.objects.bulk_create(nodes, batch_size=500)
+    leaves = [item.leaf_hash for item in inputs]
+    for i, h in enumerate(leaves):
+        if len(h) != hasher.size:
+            raise HashSizeError(what=f"leaf hash {i}", expected=hasher.size, got=len(h))
+    size1 = size0 + len(leaves)
+    height1 = tree_height(size1)
+    rows = grow(
+        hasher, size0, {n.level: h for n, h in zip(old_ids, old_hashes, strict=True)}, leaves, height1
+    )
+    compact1 = {n.level: rows[n.level][1][n.index - rows[n.level][0]] for n in range_nodes(0, size1)}
+    root = CompactRange.from_hashes(hasher, size1, [compact1[n.level] for n in range_nodes(0, size1)]).root()
+    try:
+        tiles = tile_writes(rows=rows, size0=size0, size1=size1, reader=reader, hash_size=hasher.size)
+    except ValueError:
+        raise ConflictError(
+            LedgerErrorCode.TAMPERED,
+            f"司法链存储与第 {size0} 号树头不一致，已拒绝追加，请运行 smartcourt ledger check 排查",
+            {"tree_size": size0},
+        ) from None
 
-    root = cr.root()
+    now = timezone.now()
+    recorded_at = connection.ops.adapt_datetimefield_value(now)
+    ledger_id, actor_id = ledger.pk, actor.pk if actor is not None else None
+    insert_entries(
+        [
+            (
+                ledger_id,
+                index,
+                item.kind,
+                item.leaf_hash,
+                item.leaf_data,
+                item.content_hash,
+                metadata_json(item.metadata),
+                item.source_id,
+                size1,
+                actor_id,
+                recorded_at,
+            )
+            for index, item in enumerate(inputs, size0)
+        ]
+    )
+    upsert_tiles(ledger_id, tiles)
+
     note = sign_checkpoint(Checkpoint(ledger.origin, size1, root), [_signer(ledger)])
-    proof = consistency_proof(hasher, size0, size1, reader)
+    proof = consistency_proof(hasher, size0, size1, RowReader(rows, size1, reader))
     verify_consistency(hasher, size0, size1, proof, bytes(previous.root_hash), root)
     TreeHead.objects.create(
         ledger=ledger,
@@ -232,22 +365,16 @@ def _append_locked(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User 
     )
     Ledger.objects.filter(pk=ledger.pk).update(size=size1)
     ledger.size = size1
-    return [
-        Appended(
-            entry=entry,
-            receipt=Receipt(
-                origin=ledger.origin,
-                hash_algorithm=ledger.hash_algorithm,
-                leaf_index=entry.leaf_index,
-                leaf_hash=bytes(entry.leaf_hash),
-                tree_size=size1,
-                root_hash=root,
-                inclusion_proof=tuple(inclusion_proof(hasher, entry.leaf_index, size1, reader)),
-                checkpoint=note,
-            ),
-        )
-        for entry in entries
-    ]
+    batch = _Batch(
+        ledger=ledger,
+        size0=size0,
+        size1=size1,
+        root=root,
+        note=note,
+        rows=rows,
+        ephemeral=_ephemeral(hasher, size1, compact1, height1),
+    )
+    return [Appended(batch, index) for index in range(size0, size1)]
 
 
 def _lock(ledger: Ledger) -> Ledger:

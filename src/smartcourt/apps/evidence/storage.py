@@ -1,43 +1,118 @@
-"""Reading the stored tree: the engine's ``NodeReader`` over the database, with an in-memory overlay.
+"""The stored tree: leaves in ``EvidenceEntry``, interior nodes in tiles (``TreeTile``), and the batch writes.
 
-Leaves (level 0) are read from ``EvidenceEntry.leaf_hash``, interior nodes from ``TreeNode``; one proof
-costs at most two queries of O(log n) rows. Nodes just written in the current batch are served from the
-overlay, and every node read is cached, so the receipts of one batch share their reads.
+A tile holds the interior nodes of one ``TILE_HEIGHT``-level subtree (255 hashes when full), in the order
+appends complete them, so the right-edge tile of each tile level is a prefix that the next batch extends
+(one upsert per tile) and a proof reads whole hashes, with no rehashing. Leaves (level 0) are read from
+``EvidenceEntry.leaf_hash``. One proof costs at most two queries: the leaf rows and the few tiles on the
+path. Every tile read is cached, so the proofs of one request share their reads.
+
+Writes go through the database cursor (``executemany``; ``COPY`` on PostgreSQL), not model instances: a
+batch of thousands of entries is a handful of statements.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from smartcourt.apps.evidence.models import EvidenceEntry, Ledger, TreeNode
-from smartcourt.engines.ledger import Node, NodeId
+from django.db import connection
+
+from smartcourt.apps.evidence.models import EvidenceEntry, Ledger, TreeTile
+from smartcourt.engines.ledger import Hasher, NodeId, hasher_for
 from smartcourt.engines.ledger.errors import NodeNotFoundError
+
+TILE_HEIGHT = 8
+"""Tree levels per tile: a full tile holds 2**8 - 1 = 255 interior hashes above 256 nodes.
+
+Part of the storage format: a ledger's tiles are always written and read with this height (the tests lower
+it to reach many tile levels with few leaves)."""
+
+
+def tile_order(height: int | None = None) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], int]]:
+    """The nodes of a tile in completion order, as ``(relative level 1..height, relative index)``, and
+    the position of each.
+
+    >>> tile_order(2)[0]
+    ((1, 0), (1, 1), (2, 0))
+    """
+    return _tile_order(TILE_HEIGHT if height is None else height)
+
+
+@functools.cache
+def _tile_order(height: int) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], int]]:
+    order: list[tuple[int, int]] = []
+    for base in range(1 << height):
+        r = 1
+        while r <= height and (base + 1) % (1 << r) == 0:
+            order.append((r, ((base + 1) >> r) - 1))
+            r += 1
+    return tuple(order), {node: pos for pos, node in enumerate(order)}
+
+
+def tile_of(level: int, index: int, height: int | None = None) -> tuple[int, int, int]:
+    """The tile holding interior node ``(level, index)`` (``level >= 1``) and its position there.
+
+    >>> tile_of(1, 0), tile_of(8, 0), tile_of(9, 0), tile_of(1, 128)
+    ((0, 0, 0), (0, 0, 254), (1, 0, 0), (0, 1, 0))
+    """
+    height = TILE_HEIGHT if height is None else height
+    t = (level - 1) // height
+    r = level - height * t
+    shift = height - r
+    i = index >> shift
+    return t, i, tile_order(height)[1][(r, index - (i << shift))]
+
+
+def tile_count(tile_level: int, tile_index: int, size: int, height: int | None = None) -> int:
+    """How many hashes tile ``(tile_level, tile_index)`` holds in the tree of ``size`` leaves.
+
+    >>> tile_count(0, 0, 256), tile_count(0, 0, 5), tile_count(0, 1, 300), tile_count(1, 0, 512)
+    (255, 3, 41, 1)
+    """
+    height = TILE_HEIGHT if height is None else height
+    base = min(max((size >> (height * tile_level)) - (tile_index << height), 0), 1 << height)
+    return base - base.bit_count()
 
 
 class DatabaseNodeReader:
-    """A ``NodeReader`` over one ledger's stored leaves and nodes (``NodeNotFoundError`` when missing)."""
+    """A ``NodeReader`` over one ledger's stored leaves and tiles (``NodeNotFoundError`` when missing)."""
 
     def __init__(self, ledger: Ledger) -> None:
         self._ledger_id = ledger.pk
-        self._cache: dict[tuple[int, int], bytes] = {}
-
-    def add(self, nodes: Iterable[Node]) -> None:
-        """Serve ``nodes`` (written in this transaction) without reading them back."""
-        for node in nodes:
-            self._cache[(node.level, node.index)] = node.hash
+        self._hash_size = hasher_for(ledger.hash_algorithm).size
+        self._height = TILE_HEIGHT
+        self._nodes: dict[tuple[int, int], bytes] = {}
+        self._tiles: dict[tuple[int, int], bytes] = {}
 
     def get_nodes(self, ids: Sequence[NodeId], /) -> list[bytes]:
-        cache = self._cache
-        missing = [(i.level, i.index) for i in ids if (i.level, i.index) not in cache]
+        nodes = self._nodes
+        missing = [(i.level, i.index) for i in ids if (i.level, i.index) not in nodes]
         if missing:
             self._load(missing)
         out: list[bytes] = []
         for node_id in ids:
-            h = cache.get((node_id.level, node_id.index))
+            h = nodes.get((node_id.level, node_id.index))
             if h is None:
                 raise NodeNotFoundError(node_id.level, node_id.index)
             out.append(h)
         return out
+
+    def tiles(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
+        """The stored hashes of tiles ``(tile level, tile index)``; absent tiles are left out."""
+        keys = set(keys)
+        wanted = keys - self._tiles.keys()
+        if wanted:
+            # One indexed query over (ledger, level, index); the cross product of the IN lists is small.
+            rows = TreeTile.objects.filter(
+                ledger_id=self._ledger_id,
+                level__in={t for t, _ in wanted},
+                index__in={i for _, i in wanted},
+            ).values_list("level", "index", "hashes")
+            for t, i, hashes in rows:
+                self._tiles[(t, i)] = bytes(hashes)
+        return {k: self._tiles[k] for k in keys if k in self._tiles}
 
     def _load(self, keys: list[tuple[int, int]]) -> None:
         leaves = [index for level, index in keys if level == 0]
@@ -46,15 +121,159 @@ class DatabaseNodeReader:
                 "leaf_index", "leaf_hash"
             )
             for index, h in rows:
-                self._cache[(0, index)] = bytes(h)
-        wanted = {(level, index) for level, index in keys if level}
-        if wanted:
-            # One indexed query over (ledger, level, index); the cross product of the IN lists is small.
-            rows = TreeNode.objects.filter(
-                ledger_id=self._ledger_id,
-                level__in={level for level, _ in wanted},
-                index__in={index for _, index in wanted},
-            ).values_list("level", "index", "hash")
-            for level, index, h in rows:
-                if (level, index) in wanted:
-                    self._cache[(level, index)] = bytes(h)
+                self._nodes[(0, index)] = bytes(h)
+        placed = [(key, tile_of(*key, self._height)) for key in keys if key[0]]
+        if placed:
+            tiles = self.tiles((t, i) for _, (t, i, _) in placed)
+            hs = self._hash_size
+            for key, (t, i, pos) in placed:
+                blob = tiles.get((t, i))
+                if blob is not None and len(blob) >= (pos + 1) * hs:
+                    self._nodes[key] = blob[pos * hs : (pos + 1) * hs]
+
+
+def tile_writes(
+    *,
+    rows: Sequence[tuple[int, list[bytes]]],
+    size0: int,
+    size1: int,
+    reader: DatabaseNodeReader,
+    hash_size: int,
+) -> list[tuple[int, int, bytes]]:
+    """The tiles a batch growing the tree from ``size0`` to ``size1`` leaves changes, with their new bytes.
+
+    ``rows[level] = (start, hashes)`` holds the full nodes at ``level`` from index ``start`` up to
+    ``(size1 >> level) - 1``, covering every node completed by the batch. A tile that existed keeps its
+    stored prefix and is extended in completion order. Raises ``ValueError`` if a stored tile is shorter
+    than the tree of ``size0`` needs (a damaged store).
+    """
+    height = TILE_HEIGHT
+    order = tile_order(height)[0]
+    changed: list[tuple[int, int, int, int]] = []
+    t = 0
+    while (size1 >> (height * t)) >= 2:
+        b0, b1 = size0 >> (height * t), size1 >> (height * t)
+        for i in range(b0 >> height, ((b1 - 1) >> height) + 1):
+            c0, c1 = tile_count(t, i, size0, height), tile_count(t, i, size1, height)
+            if c1 != c0:
+                changed.append((t, i, c0, c1))
+        t += 1
+    stored = reader.tiles((t, i) for t, i, c0, _ in changed if c0)
+    out: list[tuple[int, int, bytes]] = []
+    for t, i, c0, c1 in changed:
+        prefix = b""
+        if c0:
+            prefix = stored.get((t, i), b"")[: c0 * hash_size]
+            if len(prefix) != c0 * hash_size:
+                raise ValueError(f"tile ({t}, {i}) holds fewer than {c0} hashes")
+        parts = [prefix]
+        for r, k in order[c0:c1]:
+            level = height * t + r
+            start, row = rows[level]
+            parts.append(row[(i << (height - r)) + k - start])
+        out.append((t, i, b"".join(parts)))
+    return out
+
+
+def grow(
+    hasher: Hasher, size0: int, compact: dict[int, bytes], leaves: list[bytes], height1: int
+) -> list[tuple[int, list[bytes]]]:
+    """Every node a batch of ``leaves`` completes, level by level, with the old compact-range nodes.
+
+    ``compact`` maps each level of ``range_nodes(0, size0)`` to its hash; ``height1`` is the height of the
+    new tree. Returns ``rows[level] = (start, hashes)``: the full nodes at ``level`` from ``start`` to
+    ``(size1 >> level) - 1``, where ``start`` is ``size0 >> level``, or one less when the old tree's
+    compact range holds a node at that level (its left sibling in every proof of the batch).
+    """
+    hash_children = hasher.hash_children
+    rows: list[tuple[int, list[bytes]]] = []
+    row, start, level = leaves, size0, 0
+    while True:
+        if start & 1:
+            row = [compact[level], *row]
+            start -= 1
+        rows.append((start, row))
+        if len(row) < 2 and level + 1 >= height1:
+            return rows
+        row = [hash_children(row[k], row[k + 1]) for k in range(0, len(row) - 1, 2)]
+        start >>= 1
+        level += 1
+
+
+class RowReader:
+    """A ``NodeReader`` serving a batch's rows from memory and anything older from the database."""
+
+    def __init__(self, rows: Sequence[tuple[int, list[bytes]]], size1: int, fallback: DatabaseNodeReader):
+        self._rows = rows
+        self._size1 = size1
+        self._fallback = fallback
+
+    def get_nodes(self, ids: Sequence[NodeId], /) -> list[bytes]:
+        out: list[bytes | None] = []
+        missing: list[NodeId] = []
+        for node_id in ids:
+            h = None
+            if node_id.level < len(self._rows):
+                start, row = self._rows[node_id.level]
+                if start <= node_id.index < start + len(row):
+                    h = row[node_id.index - start]
+            if h is None:
+                missing.append(node_id)
+            out.append(h)
+        if missing:
+            found = iter(self._fallback.get_nodes(missing))
+            return [h if h is not None else next(found) for h in out]
+        return out  # type: ignore[return-value]
+
+
+# --- raw inserts ----------------------------------------------------------------------------------------
+
+_ENTRY_COLUMNS = (
+    "ledger_id",
+    "leaf_index",
+    "kind",
+    "leaf_hash",
+    "leaf_data",
+    "content_hash",
+    "metadata",
+    "source_id",
+    "tree_size",
+    "recorded_by_id",
+    "recorded_at",
+)
+
+
+def metadata_json(metadata: dict[str, Any]) -> str:
+    """The stored text of a metadata object, as Django's ``JSONField`` writes it."""
+    return json.dumps(metadata) if metadata else "{}"
+
+
+def insert_entries(rows: list[tuple[Any, ...]]) -> None:
+    """Insert entry rows (values in ``_ENTRY_COLUMNS`` order; ``recorded_at`` adapted for the backend)."""
+    qn = connection.ops.quote_name
+    table = qn(EvidenceEntry._meta.db_table)
+    columns = ", ".join(qn(c) for c in _ENTRY_COLUMNS)
+    with connection.cursor() as cursor:
+        raw = getattr(cursor.cursor, "copy", None) if connection.vendor == "postgresql" else None
+        if raw is not None:
+            with raw(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            values = ", ".join(["%s"] * len(_ENTRY_COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({values})", rows)
+
+
+def upsert_tiles(ledger_id: int, tiles: list[tuple[int, int, bytes]]) -> None:
+    """Insert or replace tiles ``(tile level, tile index, hashes)`` of one ledger."""
+    if not tiles:
+        return
+    qn = connection.ops.quote_name
+    table = qn(TreeTile._meta.db_table)
+    key = f"{qn('ledger_id')}, {qn('level')}, {qn('index')}"
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({key}, {qn('hashes')}) VALUES (%s, %s, %s, %s) "
+            f"ON CONFLICT ({key}) DO UPDATE SET {qn('hashes')} = excluded.{qn('hashes')}",
+            [(ledger_id, t, i, h) for t, i, h in tiles],
+        )
