@@ -231,3 +231,19 @@ def test_openapi_docs_are_served_without_a_cdn(world):
     assert "cdn." not in html
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/cases" in schema["paths"]
+
+
+def test_a_litigant_sees_only_their_own_full_id_number(world, case):
+    client = _client(world.litigant)
+    own = case.parties.get(role="PLAINTIFF")  # the litigant's own party record (see the fixture)
+    other = case.parties.get(role="DEFENDANT")
+    response = client.get(f"/api/v1/cases/{case.pk}/parties/{own.pk}/id-number")
+    assert response.status_code == 200
+    assert response.json()["id_number"] == own.id_number
+    response = client.get(f"/api/v1/cases/{case.pk}/parties/{other.pk}/id-number")
+    assert response.status_code == 403
+    assert response.json()["message"] == "只能查看本人或所代理当事人的完整证件号码"
+    assert SensitiveRead.objects.count() == 1
+    lawyer = _client(world.lawyer)  # counsel of the plaintiff
+    assert lawyer.get(f"/api/v1/cases/{case.pk}/parties/{own.pk}/id-number").status_code == 200
+    assert lawyer.get(f"/api/v1/cases/{case.pk}/parties/{other.pk}/id-number").status_code == 403

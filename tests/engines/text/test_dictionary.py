@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import random
 from pathlib import Path
 
 import pytest
+from jieba import finalseg
 
 from smartcourt.engines.text import segment
 from smartcourt.engines.text._build_dictionary import OUTPUT, build_dictionary
+from smartcourt.engines.text._segment import _hmm_cut, cut, forget_words, tokenizer
 from smartcourt.engines.text.errors import DictionaryError
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
@@ -58,3 +62,45 @@ def test_tokens_index_the_original_text() -> None:
         ("１", 20, 21),
         ("部", 21, 22),
     ]
+
+
+def _generated_texts() -> list[str]:
+    rng = random.Random(3)
+    alphabet = "被告人张某盗窃罪取保候审并处罚金abcXYZ123.5%－-，。 \n\t&#_人民币元万的了是在年月日窜至某市"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120))) for _ in range(400)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "被告人张某某于2019年3月5日窜至某某市某某区人民路12号，窃得现金人民币3,500元及华为手机一部。",
+        "现已审理终结。经审理查明：被告人李某（绰号“小李”）驾驶浙A12345号小型轿车，血液中乙醇含量为229.5mg/100ml。",
+        "ABC abc 123 4.5% ——   \r\n\t 甲乙丙丁戊己庚辛",
+    ],
+)
+def test_cut_is_word_for_word_jieba(text: str) -> None:
+    assert cut(text) == list(tokenizer().cut(text))
+
+
+def test_cut_is_jieba_on_generated_text_seen_or_not() -> None:
+    texts = _generated_texts()
+    expected = [list(tokenizer().cut(t)) for t in texts]
+    forget_words()
+    assert [cut(t) for t in texts] == expected  # unseen
+    assert [cut(t) for t in texts] == expected  # remembered
+
+
+def test_cut_is_jieba_on_the_real_judgments() -> None:
+    path = DATA / "judgments" / "lecardv2_queries.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/data is absent")
+    texts = [json.loads(line)["query"] for line in path.read_text(encoding="utf-8").splitlines()[:40]]
+    assert [cut(t) for t in texts] == [list(tokenizer().cut(t)) for t in texts]
+
+
+def test_hmm_is_jieba_finalseg() -> None:
+    rng = random.Random(7)
+    alphabet = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面abc12.%"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    assert [list(_hmm_cut(t)) for t in texts] == [list(finalseg.cut(t)) for t in texts]

@@ -679,12 +679,19 @@ def _refresh_deadline(case: Case) -> None:
     case.save(update_fields=["deadline", "deadline_basis", "updated_at"])
 
 
+def _speaks_for(user: User, party: Party) -> bool:
+    return party.user_id == user.pk or party.counsel.filter(user=user).exists()
+
+
 def party_id_number_reveal(
     *, party: Party, actor: User, remote_addr: str | None, channel: str = "web"
 ) -> str:
     """The party's full ID number, for a viewer of the case; every reveal is recorded."""
     if not case_is_visible(case=party.case, viewer=actor):
         raise NotPermittedError(CaseErrorCode.NOT_PERMITTED, "无权查看该当事人的证件号码")
+    if actor.is_public_user and not _speaks_for(actor, party):
+        # A litigant or lawyer sees the full number of the party they are or represent, no one else's.
+        raise NotPermittedError(CaseErrorCode.NOT_PERMITTED, "只能查看本人或所代理当事人的完整证件号码")
     sensitive_read_record(
         actor=actor,
         obj=party,

@@ -23,7 +23,7 @@ from ._api import (
     segment,
 )
 from ._entities import GOODS_NOUNS
-from ._judgment import Citation, Judgment, JudgmentPart, parse_judgment
+from ._judgment import Citation, Judgment, JudgmentPart, Party, parse_judgment
 from ._types import (
     DateMention,
     Entity,
@@ -55,6 +55,7 @@ __all__ = [
     "NumeralError",
     "Penalty",
     "PenaltyKind",
+    "Party",
     "Percentage",
     "Quantity",
     "TextAnalysis",

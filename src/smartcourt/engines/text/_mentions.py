@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ._numerals import CN_DIGITS, NUMBER, NUMBER_START, canonical, try_parse_number
+from ._numerals import CN_DIGITS, CN_UNITS, NUMBER, NUMBER_START, canonical, try_parse_number
 from ._types import DateMention, Money, Penalty, PenaltyKind, Percentage, Quantity, Span
 from ._width import NormalizedText
 
 _APPROX = "余|多|许"
+# Each scan below opens with a lookahead on its possible first characters: the match is the same, and the
+# positions where none can start (most of a judgment) are skipped at the cost of one class test.
+_NUMERAL_FIRST = rf"\d{CN_DIGITS}{CN_UNITS}"
 _MONEY_RE = re.compile(
+    rf"(?=[人R￥¥(（共合总累计约{_NUMERAL_FIRST}])"
     rf"(?P<cur>人民币|RMB|￥|¥)?(?:[(（](?:以下同币种|币种下同|以下币种同|下同|币种同上)[)）])?"
     rf"(?P<pre>共计|合计|总计|累计|共|计|约)?"
     rf"{NUMBER_START}(?P<num>{NUMBER})(?P<a1>{_APPROX})?(?P<unit>万|亿)?(?P<a2>{_APPROX})?(?P<yuan>元(?![区镇村路街县市里素旦宵帅朝代首派])|块钱)"
@@ -25,11 +29,12 @@ _YEAR = rf"(?P<y>\d{{4}}|[{CN_DIGITS}]{{4}})年"
 _MONTH = rf"(?P<m>\d{{1,2}}|{_CN_SMALL})月份?"
 _DAY = rf"(?P<d>\d{{1,2}}|{_CN_SMALL})[日号]"
 _DATE_RE = re.compile(
+    rf"(?=[\d{CN_DIGITS}十同当次翌])(?:"
     rf"{_YEAR}(?:{_MONTH}(?:{_DAY})?)?"
     rf"|(?P<same_year>同年|当年)(?:{_MONTH.replace('P<m>', 'P<m2>')}(?:{_DAY.replace('P<d>', 'P<d2>')})?)"
     rf"|(?P<same_month>同月|当月)(?P<d3>\d{{1,2}}|{_CN_SMALL})[日号]"
     rf"|(?<![\d年])(?P<m4>\d{{1,2}}|{_CN_SMALL})月(?P<d4>\d{{1,2}}|{_CN_SMALL})[日号]"
-    rf"|(?P<rel>次日|翌日|当日|当天|同日|次年|翌年|同年)"
+    rf"|(?P<rel>次日|翌日|当日|当天|同日|次年|翌年|同年))"
 )
 _RELATIVE_DAYS = {"次日": 1, "翌日": 1, "当日": 0, "当天": 0, "同日": 0}
 
@@ -57,6 +62,7 @@ _MEASURE_UNITS = "mg/100ml|mg/100mL|毫克/100毫升|毫克/毫升|千克|公斤
 _COUNT_UNITS = "次|起|部|台|辆|个|只|件|条|张|块|支|把|袋|瓶|箱|包|名|人|处|笔|枚|颗|粒|根|套|双|盒|桶|头|株|棵|份|间|户|发"
 _SUBJECTS = "甲基苯丙胺|海洛因|冰毒|氯胺酮|K粉|大麻|可卡因|摇头丸|麻古|鸦片|吗啡|咖啡因|毒品|乙醇含量|酒精含量|黄金|白银"
 _QUANTITY_RE = re.compile(
+    rf"(?=[{''.join(sorted({w[0] for w in _SUBJECTS.split('|')}))}{_NUMERAL_FIRST}])"
     rf"(?:(?P<subject>{_SUBJECTS})[^，。；\d{CN_DIGITS}]{{0,6}}?)?"
     rf"{NUMBER_START}(?P<num>{NUMBER})(?P<approx>余|多)?(?P<unit>{_MEASURE_UNITS}|{_COUNT_UNITS})"
 )
