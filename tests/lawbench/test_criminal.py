@@ -41,3 +41,18 @@ def test_term_for_a_crime_outside_the_guideline_uses_the_statutory_range() -> No
 
 def test_term_without_charges_still_gives_a_number() -> None:
     assert predict("3-4", [{"instruction": TERM, "question": "事实:无。"}]) == ["[刑期]10个月<eoa>"]
+
+
+def test_a_unit_defendant_adds_the_sections_unit_article() -> None:
+    question = "事实:被告单位某公司及其法定代表人虚开增值税专用发票，税额五十万元。\n罪名:虚开增值税专用发票、用于骗取出口退税、抵扣税款发票。"
+    (answer,) = predict("3-1", [{"instruction": ARTICLES, "question": question}])
+    assert answer == "[法条]刑法第205条、刑法第211条<eoa>"
+    without = question.replace("被告单位某公司及其法定代表人", "被告人")
+    assert predict("3-1", [{"instruction": ARTICLES, "question": without}]) == ["[法条]刑法第205条<eoa>"]
+
+
+def test_charge_answer_never_names_a_charge_inside_another() -> None:
+    item = {"question": "事实:被告人以签订购销合同为名，虚构履约能力，骗取对方货款二十万元后逃匿。"}
+    (answer,) = predict("3-3", [item])
+    names = answer.removeprefix("[罪名]").removesuffix("<eoa>").split(";")
+    assert not any(a != b and a in b for a in names for b in names)

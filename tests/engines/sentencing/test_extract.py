@@ -64,3 +64,20 @@ def test_charge_prediction_carries_its_evidence() -> None:
 
 def test_empty_text_predicts_nothing() -> None:
     assert predict_charges("") == ()
+
+
+def test_blood_alcohol_at_the_drunk_threshold_is_evidence_of_dangerous_driving() -> None:
+    drunk = "被告人驾驶小型轿车在道路上行驶，经检验其血液中乙醇含量为80mg/100ml。"
+    found = {p.charge: p for p in predict_charges(drunk, top=5)}
+    cues = [e.text for e in found["危险驾驶"].evidence if e.source == "罪状"]
+    assert "80mg/100ml" in cues
+    sober = "被告人驾驶小型轿车在道路上行驶，经检验其血液中乙醇含量为79mg/100ml。"
+    for p in predict_charges(sober, top=5):
+        assert all("mg/100ml" not in e.text for e in p.evidence if e.source == "罪状")
+
+
+def test_statutory_cues_decide_between_close_charges() -> None:
+    theft = "被告人趁被害人熟睡之机，秘密窃取其放在床头的手机一部，价值人民币3000元。"
+    fraud = "被告人虚构能够办理入学的事实，骗取被害人人民币5万元，隐瞒真相后挥霍一空。"
+    assert predict_charges(theft)[0].charge == "盗窃"
+    assert predict_charges(fraud)[0].charge == "诈骗"

@@ -51,11 +51,23 @@ def test_every_guideline_crime_is_encoded_with_a_citation() -> None:
 
 def test_plea_does_not_double_count_with_surrender_and_restitution() -> None:
     facts = CaseFacts("盗窃", amount=Decimal("40000"))
-    chosen = {"surrender": 40, "plea_leniency": 40, "restitution": 30}
+    chosen = {"surrender": 30, "plea_leniency": 40, "restitution": 20}
     result = compute_sentence(facts, [Circumstance(k, percent=Decimal(p)) for k, p in chosen.items()])
-    # 40% + 40% + 30% would be 110%; 三、14 caps the group at 60%.
+    # 30% + 40% + 20% would be 90%; 三、14 caps the group at 60%.
     assert result.steps[-3].rule == "三、14"
     assert result.steps[-3].point == result.baseline * Decimal("0.4")
+
+
+def test_plea_never_takes_back_what_the_other_circumstances_give() -> None:
+    facts = CaseFacts("盗窃", amount=Decimal("40000"))
+    others = [
+        Circumstance("surrender", percent=Decimal(40)),
+        Circumstance("restitution", percent=Decimal(30)),
+    ]
+    alone = compute_sentence(facts, others)
+    with_plea = compute_sentence(facts, [*others, Circumstance("plea_leniency", percent=Decimal(40))])
+    # 40% + 30% = 70% without the plea; the 60% cap bounds what the plea adds, not what they give.
+    assert with_plea.point == alone.point
 
 
 def test_span_of_the_circumstance_is_kept_in_its_step() -> None:

@@ -2,13 +2,21 @@
 
     .venv/bin/python -m smartcourt.engines.sentencing._build_charge_model /work/shared/data
 
-Training data, all from ../shared/data/judgments: CAIL2019-CJRC criminal contexts (casename = the charges),
-LeCaRD v1 queries (``crime``), LeCaRDv2 queries (charges read from 犯…罪 in the judgment part), and the
-facts of LawBench 3-1 whose question names the charges — minus every fact that also appears in LawBench
-3-3, so that 3-3 scores stay out of sample. The model: per charge, the 400 character bigrams with the
-highest smoothed log-odds of occurring in that charge's facts against all facts (naive Bayes over binary
-features, pruned); and per charge of CAIL2018's list, its main 刑法 article (charges catalogue) with the
-article's 罪状 (the text before 的，处) from ../shared/data/laws/刑法/刑法.md.
+Training data, all from ../shared/data:
+
+- judgments/cail2019_cjrc: the criminal contexts of the dev gold set (``casename`` = the charges);
+- judgments/lecard_v1/query.json (``crime``) and judgments/lecardv2_queries.jsonl (charges read from
+  犯…罪 after 判决如下);
+- judgments/lawbench_zero_shot/3-1.json: facts whose question names the charges, **minus every fact that
+  also appears in LawBench 3-3** (compared on the first line), so that no 3-3 item is ever trained on
+  (3-4 and 3-5 hold the same facts as 3-1 and add nothing);
+- laws/刑法/刑法.md: for every charge, the 罪状 of its main article (charges catalogue) plus its name, as
+  one pseudo-document, so that charges without any judgment still have a profile.
+
+The model is a centroid (Rocchio) classifier over character 2- and 3-grams with sublinear tf·idf: per
+charge, the normalised mean of its judgments' vectors plus ``STATUTE_WEIGHT`` × the statute vector,
+normalised and pruned to its ``TOP`` heaviest n-grams. Prediction adds the hand-written 罪状 cues of
+``data/charge_cues.json`` (see ``_charges.py``).
 """
 
 from __future__ import annotations
@@ -23,13 +31,18 @@ from pathlib import Path
 from typing import Any
 
 TOP = 400
-ALPHA = 0.5
-_SPLIT = re.compile(r"[;；、，,]\s*")
+STATUTE_WEIGHT = 2.0
+_PIECES = re.compile(r"[\s\d×xX某a-zA-Z，。、；：:,.;（）()“”\"'《》<>\-]+")
 
 
-def bigrams(text: str) -> set[str]:
-    clean = re.sub(r"[\s\d×xX某]+", "", text)
-    return {clean[i : i + 2] for i in range(len(clean) - 1)}
+def ngrams(text: str) -> Counter[str]:
+    """Character 2- and 3-grams of the text, split at digits, punctuation, masks and 某."""
+    out: Counter[str] = Counter()
+    for piece in _PIECES.split(text):
+        for n in (2, 3):
+            for i in range(len(piece) - n + 1):
+                out[piece[i : i + n]] += 1
+    return out
 
 
 def _labels(names: list[str], known: set[str]) -> list[str]:
@@ -41,16 +54,16 @@ def _labels(names: list[str], known: set[str]) -> list[str]:
     return out
 
 
-def collect(root: Path) -> list[tuple[str, list[str]]]:
-    known = {
-        line.strip()
-        for line in (root / "catalogs/charges/cail2018_accu.txt").read_text("utf-8").splitlines()
-        if line.strip()
-    }
+def _first_line(question: str) -> str:
+    return question.split("\n", 1)[0][:200]
+
+
+def collect(root: Path, known: set[str]) -> list[tuple[str, list[str]]]:
+    """(facts, charges) pairs from ../shared, none of them a LawBench 3-3 fact."""
     docs: list[tuple[str, list[str]]] = []
     judgments = root / "judgments"
     heldout = {
-        item["question"].split("\n", 1)[0][:200]
+        _first_line(item["question"])
         for item in json.loads((judgments / "lawbench_zero_shot/3-3.json").read_text("utf-8"))
     }
     for name in ("dev_ground_truth.json", "test_ground_truth.json"):
@@ -81,7 +94,7 @@ def collect(root: Path) -> list[tuple[str, list[str]]]:
             docs.append((row["fact"], labels))
     for item in json.loads((judgments / "lawbench_zero_shot/3-1.json").read_text("utf-8")):
         question = item["question"]
-        if question.split("\n", 1)[0][:200] in heldout:
+        if _first_line(question) in heldout:
             continue
         match = re.search(r"\n罪名:(.+?)。?\s*$", question)
         if match is None:
@@ -89,56 +102,94 @@ def collect(root: Path) -> list[tuple[str, list[str]]]:
         labels = _labels(match.group(1).split(";"), known)
         if labels:
             docs.append((question[: match.start()], labels))
-    return docs
+    shingles = _shingles_of_3_3(judgments)
+    kept = [(text, ls) for text, ls in docs if len(_shingles(text) & shingles) < _SHARED_SHINGLES]
+    if any(_first_line(text) in heldout for text, _ in kept):  # pragma: no cover - a guard
+        raise SystemExit("a LawBench 3-3 fact slipped into the training data")
+    print(f"{len(docs) - len(kept)} documents dropped: they share text with a LawBench 3-3 fact")
+    return kept
 
 
-def train(docs: list[tuple[str, list[str]]]) -> dict[str, Any]:
-    df: Counter[str] = Counter()
-    per_class: dict[str, Counter[str]] = defaultdict(Counter)
-    class_docs: Counter[str] = Counter()
-    for text, labels in docs:
-        grams = bigrams(text)
-        df.update(grams)
-        for label in labels:
-            per_class[label].update(grams)
-            class_docs[label] += 1
-    total = len(docs)
-    weights: dict[str, dict[str, float]] = {}
-    for label, counts in per_class.items():
-        n = class_docs[label]
-        scored = []
-        for gram, c in counts.items():
-            if df[gram] < 2:
-                continue
-            inside = (c + ALPHA) / (n + 2 * ALPHA)
-            overall = (df[gram] + ALPHA) / (total + 2 * ALPHA)
-            scored.append((math.log(inside / overall), gram))
-        scored.sort(reverse=True)
-        weights[label] = {g: round(w, 3) for w, g in scored[:TOP] if w > 0}
+# A document that shares this many distinctive 20-character pieces with a 3-3 fact is the same case
+# (the sources overlap: LeCaRD, CJRC and LawBench all come from 中国裁判文书网).
+_SHINGLE = 20
+_SHARED_SHINGLES = 10
+
+
+def _shingles(text: str) -> set[str]:
+    clean = re.sub(r"\s+", "", text)
     return {
-        "source": "Trained by _build_charge_model.py on ../shared/data/judgments (CAIL2019-CJRC criminal, LeCaRD v1, LeCaRDv2 queries, LawBench 3-1 facts not shared with 3-3)",
-        "documents": total,
-        "classes": {
-            label: {"documents": class_docs[label], "weights": weights[label]} for label in sorted(weights)
-        },
+        clean[i : i + _SHINGLE]
+        for i in range(0, max(len(clean) - _SHINGLE + 1, 0))
+        if "×" not in clean[i : i + _SHINGLE]
     }
 
 
-def main(argv: list[str]) -> None:
-    root = Path(argv[1] if len(argv) > 1 else "../shared/data")
-    docs = collect(root)
-    model = train(docs)
-    model["statutes"] = statutes(root)
-    out = Path(__file__).with_name("data") / "charge_model.json.gz"
-    with gzip.open(out, "wt", encoding="utf-8") as handle:
-        json.dump(model, handle, ensure_ascii=False, separators=(",", ":"))
-    print(
-        f"{len(docs)} documents, {len(model['classes'])} charges (model object) -> {out} ({out.stat().st_size} bytes)"
-    )
+def _shingles_of_3_3(judgments: Path) -> set[str]:
+    """The 20-character pieces of the 3-3 facts that occur in one fact only (boilerplate excluded)."""
+    seen: Counter[str] = Counter()
+    for item in json.loads((judgments / "lawbench_zero_shot/3-3.json").read_text("utf-8")):
+        seen.update(_shingles(item["question"]))
+    return {piece for piece, n in seen.items() if n == 1}
 
 
-def statutes(root: Path) -> dict[str, dict[str, object]]:
-    """Per CAIL charge: its main article (from the charges catalogue) and the article's 罪状 text."""
+def _normalised(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+    return {g: x / norm for g, x in vector.items()}
+
+
+def train(
+    docs: list[tuple[str, list[str]]], statutes: dict[str, dict[str, object]], names: list[str]
+) -> dict[str, Any]:
+    labels = sorted(set(names) | {label for _, ls in docs for label in ls})
+    judged = [(ngrams(text), ls) for text, ls in docs]
+    statute_grams = {
+        name: ngrams(str((statutes.get(name) or {}).get("elements", "")) + name + name) for name in labels
+    }
+    everything = [grams for grams, _ in judged] + list(statute_grams.values())
+    df: Counter[str] = Counter()
+    for grams in everything:
+        df.update(grams.keys())
+    total = len(everything)
+    idf = {g: math.log((total + 1) / (n + 1)) + 1 for g, n in df.items()}
+
+    def vector(grams: Counter[str]) -> dict[str, float]:
+        return _normalised({g: (1 + math.log(c)) * idf[g] for g, c in grams.items() if c > 0})
+
+    sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    counts: Counter[str] = Counter()
+    for grams, ls in judged:
+        v = vector(grams)
+        for label in ls:
+            counts[label] += 1
+            for g, x in v.items():
+                sums[label][g] += x
+    centroids: dict[str, dict[str, float]] = {}
+    for label in labels:
+        c: dict[str, float] = defaultdict(float)
+        if label in sums:
+            for g, x in _normalised(sums[label]).items():
+                c[g] += x
+        for g, x in vector(statute_grams[label]).items():
+            c[g] += STATUTE_WEIGHT * x
+        full = _normalised(c)
+        kept = sorted(full.items(), key=lambda kv: -kv[1])[:TOP]
+        centroids[label] = {g: round(x, 4) for g, x in kept}
+    used = {g for c in centroids.values() for g in c}
+    return {
+        "source": "Trained by _build_charge_model.py on ../shared/data (CAIL2019-CJRC criminal dev gold, "
+        "LeCaRD v1 queries, LeCaRDv2 queries, LawBench 3-1 facts not shared with 3-3, and the 罪状 of "
+        "刑法 for each charge)",
+        "documents": len(docs),
+        "documents_per_charge": dict(sorted(counts.items())),
+        "default_idf": round(math.log((total + 1) / 2) + 1, 4),
+        "idf": {g: round(idf[g], 3) for g in sorted(used)},
+        "centroids": centroids,
+    }
+
+
+def statutes(root: Path, names: list[str]) -> dict[str, dict[str, object]]:
+    """Per charge: its main article (from the charges catalogue), the 罪状 and the first penalty."""
     from smartcourt.engines.catalogs import get_charge
     from smartcourt.engines.text import parse_number
 
@@ -154,10 +205,7 @@ def statutes(root: Path) -> dict[str, dict[str, object]]:
         if number is not None and suffix is not None:
             articles[(int(number), int(suffix))] = match.group(3)
     out: dict[str, dict[str, object]] = {}
-    for line in (root / "catalogs/charges/cail2018_accu.txt").read_text("utf-8").splitlines():
-        name = line.strip()
-        if not name:
-            continue
+    for name in names:
         try:
             charge = get_charge(name)
         except Exception:
@@ -165,10 +213,34 @@ def statutes(root: Path) -> dict[str, dict[str, object]]:
         if charge.article_number is None:
             continue
         text = articles.get((charge.article_number, charge.article_suffix), "")
-        parts = re.split(r"的，(?=处|依照)", text, maxsplit=1)
+        parts = re.split(r"(?:的|罪)，(?=处|依照)", text, maxsplit=1)
         penalty = re.split(r"[；。]", parts[1], maxsplit=1)[0] if len(parts) > 1 else ""
+        negligent = re.search(r"过失犯前款罪的，(处[^；。]+)", text)
+        if negligent is not None and (name.startswith("过失") or name == "失火"):
+            # 失火, 过失决水…: the negligent form is the article's later paragraph (e.g. 第一百一十五条第二款)
+            penalty = negligent.group(1)
         out[name] = {"article": charge.article_number, "elements": parts[0][:200], "penalty": penalty}
     return out
+
+
+def main(argv: list[str]) -> None:
+    root = Path(argv[1] if len(argv) > 1 else "../shared/data")
+    here = Path(__file__).with_name("data")
+    cues = json.loads((here / "charge_cues.json").read_text("utf-8"))["cues"]
+    names = [
+        line.strip()
+        for line in (root / "catalogs/charges/cail2018_accu.txt").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    names += [name for name in cues if name not in names]
+    known = set(names)
+    docs = collect(root, known)
+    model = train(docs, statutes(root, names), names)
+    model["statutes"] = statutes(root, names)
+    out = here / "charge_model.json.gz"
+    with gzip.GzipFile(out, "wb", mtime=0) as handle:
+        handle.write(json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    print(f"{len(docs)} documents, {len(model['centroids'])} charges -> {out} ({out.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

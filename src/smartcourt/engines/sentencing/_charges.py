@@ -1,5 +1,6 @@
-"""Charge prediction from the facts: the statutory elements (罪状) of each charge plus a pruned naive Bayes
-model trained on ../shared (see ``_build_charge_model.py``), each prediction with the text that matched."""
+"""Charge prediction from the facts: the statutory elements (罪状) of each charge, as hand-written cues
+(``data/charge_cues.json``) and as a centroid classifier over character n-grams trained on ../shared
+(``_build_charge_model.py``), each prediction with the text that matched."""
 
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ from ._types import Span
 
 __all__ = ["ChargePrediction", "Evidence", "predict_articles", "predict_charges", "statutory_penalty"]
 
-# How much the 罪状 match counts against the naive Bayes score (chosen on LawBench 3-1 facts, not 3-3).
-_STATUTE_WEIGHT = 3.0
-_MODEL_SCALE = 50.0
-_CLEAN = re.compile(r"[\s\d×xX某]+")
+# What one matched 罪状 cue adds to the classifier's cosine (at most _CUE_CAP cues count per charge).
+_CUE_WEIGHT = 0.03
+_CUE_CAP = 3
+_PIECES = re.compile(r"[\s\d×xX某a-zA-Z，。、；：:,.;（）()“”\"'《》<>\-]+")
+# 血液酒精含量 >= 80mg/100ml is 醉酒 (GB 19522; 《关于办理醉酒危险驾驶刑事案件的意见》2023 第四条).
+_ALCOHOL = re.compile(r"(\d+(?:\.\d+)?)\s*(?:mg|毫克)\s*/\s*(?:100|一百)\s*(?:ml|毫升)", re.I)
+_DRUNK = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,82 +55,92 @@ class ChargePrediction:
     evidence: tuple[Evidence, ...]
 
 
-def _bigrams(text: str) -> set[str]:
-    clean = _CLEAN.sub("", text)
-    return {clean[i : i + 2] for i in range(len(clean) - 1)}
+def _ngrams(text: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for piece in _PIECES.split(text):
+        for n in (2, 3):
+            for i in range(len(piece) - n + 1):
+                gram = piece[i : i + n]
+                out[gram] = out.get(gram, 0) + 1
+    return out
 
 
 @cache
 def _model() -> dict[str, Any]:
     raw = resources.files(__package__).joinpath("data", "charge_model.json.gz").read_bytes()
     model: dict[str, Any] = json.loads(gzip.decompress(raw).decode("utf-8"))
-    statutes = model["statutes"]
-    elements = {name: _bigrams(row["elements"]) | _bigrams(name) for name, row in statutes.items()}
-    df: dict[str, int] = {}
-    for grams in elements.values():
-        for gram in grams:
-            df[gram] = df.get(gram, 0) + 1
-    idf = {gram: math.log(len(elements) / n) for gram, n in df.items()}
-    model["_elements"] = elements
-    model["_names"] = {name: _bigrams(name) for name in statutes}
-    model["_idf"] = idf
+    index: dict[str, list[tuple[str, float]]] = {}
+    for name, centroid in model["centroids"].items():
+        for gram, weight in centroid.items():
+            index.setdefault(gram, []).append((name, weight))
+    model["_index"] = index
     return model
 
 
-def _evidence(text: str, grams: set[str], source: str, limit: int = 6) -> list[Evidence]:
-    found: list[Evidence] = []
-    for gram in sorted(grams):
-        at = text.find(gram)
-        if at >= 0:
-            found.append(Evidence((at, at + len(gram)), gram, source))
-    found.sort(key=lambda e: e.span)
-    merged: list[Evidence] = []
-    for e in found:
-        if merged and e.span[0] <= merged[-1].span[1]:
-            last = merged[-1]
-            end = max(last.span[1], e.span[1])
-            merged[-1] = Evidence((last.span[0], end), text[last.span[0] : end], source)
-        else:
-            merged.append(e)
-    merged.sort(key=lambda e: e.span[0] - e.span[1])
-    return merged[:limit]
+@cache
+def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
+    text = resources.files(__package__).joinpath("data", "charge_cues.json").read_text(encoding="utf-8")
+    cues: dict[str, list[str]] = json.loads(text)["cues"]
+    return {name: tuple(re.compile(rx) for rx in patterns) for name, patterns in cues.items()}
+
+
+def _cue_evidence(text: str) -> dict[str, list[Evidence]]:
+    found: dict[str, list[Evidence]] = {}
+    for name, patterns in _cues().items():
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is not None and match.end() > match.start():
+                found.setdefault(name, []).append(Evidence(match.span(), match.group(), "罪状"))
+    for match in _ALCOHOL.finditer(text):
+        if float(match.group(1)) >= _DRUNK:
+            found.setdefault("危险驾驶", []).append(Evidence(match.span(), match.group(), "罪状"))
+            break
+    return found
 
 
 def predict_charges(text: str, *, top: int = 3) -> tuple[ChargePrediction, ...]:
     """The most likely charges for the facts, best first, each with its article and matched evidence.
 
+    The score is the cosine between the facts and the charge's profile plus a fixed amount per matched
+    罪状 cue; the evidence lists the cues (``罪状``) and the n-grams that weigh most in the profile
+    (``模型``).
+
     >>> best = predict_charges("被告人在林区盗伐杉木二十株，立木蓄积5立方米。")[0]
     >>> best.charge, best.article, [e.text for e in best.evidence if e.source == "罪状"]
-    ('盗伐林木', 345, ['盗伐'])
+    ('盗伐林木', 345, ['盗伐', '立木蓄积'])
     """
-    model = _model()
-    grams = _bigrams(text if isinstance(text, str) else "")
+    text = text if isinstance(text, str) else ""
+    grams = _ngrams(text)
     if not grams:
         return ()
-    idf: dict[str, float] = model["_idf"]
-    classes: dict[str, Any] = model["classes"]
-    scored: list[tuple[float, str]] = []
-    for name, elements in model["_elements"].items():
-        total = sum(idf[g] for g in elements) or 1.0
-        name_grams = model["_names"][name]
-        name_total = sum(idf[g] for g in name_grams) or 1.0
-        statute = (
-            sum(idf[g] for g in elements & grams) / total
-            + sum(idf[g] for g in name_grams & grams) / name_total
-        )
-        weights = classes.get(name, {}).get("weights", {})
-        learned = sum(weights[g] for g in grams if g in weights) / _MODEL_SCALE
-        scored.append((_STATUTE_WEIGHT * statute + learned, name))
-    scored.sort(reverse=True)
+    model = _model()
+    idf: dict[str, float] = model["idf"]
+    default = float(model["default_idf"])
+    weights = {g: (1 + math.log(c)) * idf.get(g, default) for g, c in grams.items()}
+    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+    scores: dict[str, float] = {}
+    contributions: dict[str, list[tuple[float, str]]] = {}
+    index: dict[str, list[tuple[str, float]]] = model["_index"]
+    for gram, x in weights.items():
+        for name, y in index.get(gram, ()):
+            part = x * y / norm
+            scores[name] = scores.get(name, 0.0) + part
+            contributions.setdefault(name, []).append((part, gram))
+    cues = _cue_evidence(text)
+    for name, found in cues.items():
+        scores[name] = scores.get(name, 0.0) + _CUE_WEIGHT * min(len(found), _CUE_CAP)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    statutes: dict[str, Any] = model["statutes"]
     result = []
-    for score, name in scored[:top]:
-        elements = model["_elements"][name]
-        weights = classes.get(name, {}).get("weights", {})
-        strong = {g for g in grams if weights.get(g, 0) > 2.0}
-        evidence = _evidence(text, elements & grams, "罪状") + _evidence(text, strong, "模型", 4)
-        result.append(
-            ChargePrediction(name, model["statutes"][name]["article"], round(score, 4), tuple(evidence))
-        )
+    for name, score in ranked:
+        evidence = list(cues.get(name, ()))
+        for _, gram in sorted(contributions.get(name, ()), reverse=True)[:4]:
+            at = text.find(gram)
+            if at >= 0:
+                evidence.append(Evidence((at, at + len(gram)), gram, "模型"))
+        row = statutes.get(name)
+        article = int(row["article"]) if row else None
+        result.append(ChargePrediction(name, article, round(score, 4), tuple(evidence)))
     return tuple(result)
 
 
@@ -135,13 +149,18 @@ def predict_articles(charges: list[str] | tuple[str, ...]) -> tuple[int, ...]:
 
     >>> predict_articles(["盗窃", "诈骗", "盗窃"])
     (264, 266)
+    >>> predict_articles(["隐匿、故意销毁会计凭证、会计帐簿、财务会计报告"])
+    (162,)
     """
     articles: list[int] = []
     for name in charges:
         try:
             number = get_charge(name).article_number
         except Exception:
-            continue
+            try:  # older lists write 会计帐簿 for the catalogue's 会计账簿
+                number = get_charge(name.replace("帐", "账")).article_number
+            except Exception:
+                continue
         if number is not None and number not in articles:
             articles.append(number)
     return tuple(articles)

@@ -337,6 +337,9 @@ def _base_position(ctx: _Context, index: int, notes: list[str]) -> tuple[Decimal
         low, high = Decimal(base["from"]), Decimal(base["to"])
         value = min(max((f.blood_alcohol - low) / (high - low), Decimal(0)), Decimal(1))
         return value, f"血液酒精含量{f.blood_alcohol}mg/100ml在{low}—{high}之间的位置"
+    if by == "amount" and f.amount is not None:
+        low, high = Decimal(base["from"]), Decimal(base["to"])
+        return _linear_position(f.amount, low, high), f"数额{f.amount}元在{low}—{high}元之间的位置"
     if by == "injury" and f.injury in _INJURY_POSITION:
         value = _INJURY_POSITION[f.injury] + _PER_EXTRA_INJURED * max(f.injured - 1, 0)
         return min(value, Decimal(1)), f"伤情{_INJURY_NAMES[f.injury]}，伤者{f.injured}人"
@@ -545,6 +548,7 @@ def compute_sentence(facts: CaseFacts, circumstances: Iterable[Circumstance] = (
     # Running sums of signed percentages for the bottom, the point and the top of the range.
     total = [Decimal(0), Decimal(0), Decimal(0)]
     group = [Decimal(0), Decimal(0), Decimal(0)]
+    group_without_plea = [Decimal(0), Decimal(0), Decimal(0)]
     for c, crule in others:
         least, mid, most = _percents(c, crule, widened=(c.kind == "plea_leniency" and special))
         allows_mitigation = allows_mitigation or crule["allows_mitigation"]
@@ -564,6 +568,8 @@ def compute_sentence(facts: CaseFacts, circumstances: Iterable[Circumstance] = (
             downs = (most, mid, least)
             if plea and (crule.get("plea_group") or c.kind == "plea_leniency"):
                 group = [g + d for g, d in zip(group, downs, strict=True)]
+                if c.kind != "plea_leniency":
+                    group_without_plea = [g + d for g, d in zip(group_without_plea, downs, strict=True)]
             else:
                 total = [t - d for t, d in zip(total, downs, strict=True)]
             text = f"{crule['name']}：减少基准刑{least}%—{most}%，取{mid}%"
@@ -575,7 +581,8 @@ def compute_sentence(facts: CaseFacts, circumstances: Iterable[Circumstance] = (
         steps.append(Step("circumstance", crule["citation"], text, low, point, high, c.span, c.text, signed))
     if plea:
         cap = Decimal(circumstance_rule("plea_leniency")["percent_with_special" if special else "percent"][1])
-        capped = [min(g, cap) for g in group]
+        # The cap bounds what 认罪认罚 adds; it never takes back what the other circumstances give alone.
+        capped = [max(min(g, cap), o) for g, o in zip(group, group_without_plea, strict=True)]
         if capped != group:
             running = [t - g for t, g in zip(total, capped, strict=True)]
             low, point, high = (
@@ -585,7 +592,7 @@ def compute_sentence(facts: CaseFacts, circumstances: Iterable[Circumstance] = (
                 Step(
                     "circumstance",
                     "三、14",
-                    f"认罪认罚与自首、坦白、退赃退赔、赔偿谅解等情节不重复评价，合计减少不超过{cap}%",
+                    f"认罪认罚与自首、坦白、退赃退赔、赔偿谅解等情节不重复评价，合计减少不超过{cap}%（其他情节单独减少更多的，以其为准）",
                     low,
                     point,
                     high,

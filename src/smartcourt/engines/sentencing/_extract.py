@@ -136,7 +136,13 @@ _FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pickpocketing", re.compile(r"扒窃")),
     ("hit_and_run", re.compile(r"逃逸|逃离(?:事故)?现场")),
     ("traffic_liable", re.compile(r"(?:全部|主要)责任")),
-    ("gang_rape", re.compile(r"轮奸")),
+    # 二人以上轮奸 (刑法第二百三十六条第三款第四项): two or more men each rape the same victim in turn
+    (
+        "gang_rape",
+        re.compile(
+            r"轮奸|(?:伙同|结伙|与)[^。；]{0,40}(?:先后|轮流|分别)[^。；]{0,10}(?:强行|强奸|奸淫|发生性关系)"
+        ),
+    ),
     ("child_victim", re.compile(r"幼女|不满十四周岁|未满十四周岁")),
     ("public_transport", re.compile(r"公共交通工具|公交车上")),
     ("armed_affray", re.compile(r"持械|持(?:刀|棍|棒|砍刀|钢管)")),
@@ -224,6 +230,10 @@ def extract_facts(text: str, charge: str, *, province: str | None = None) -> Cas
             factor = Decimal(1000) if q.unit in ("千克", "kg", "公斤") else Decimal(1)
             grams += q.value * factor
             spans.append(("drug_grams", q.span))
+    if drug is None and crime in _WEIGHED_DRUG_CRIMES:
+        drug, grams, span = _named_drug_weight(text, plain)
+        if span is not None:
+            spans.append(("drug_grams", span))
     flags = {flag for flag, pattern in _FLAGS if pattern.search(plain)}
     if crime in _CHARGE_FLAGS:
         flags.add(_CHARGE_FLAGS[crime])
@@ -244,3 +254,39 @@ def extract_facts(text: str, charge: str, *, province: str | None = None) -> Cas
         province=province,
         spans=tuple(spans),
     )
+
+
+_WEIGHED_DRUG_CRIMES = ("走私、贩卖、运输、制造毒品", "非法持有毒品")
+_DRUG_NAMES = (
+    "甲基苯丙胺",
+    "冰毒",
+    "麻古",
+    "海洛因",
+    "可卡因",
+    "氯胺酮",
+    "K粉",
+    "摇头丸",
+    "MDMA",
+    "鸦片",
+    "大麻",
+)
+
+
+def _named_drug_weight(text: str, plain: str) -> tuple[str | None, Decimal, Span | None]:
+    """When no weight is tied to a drug name: the drug first named in the text and the largest weight
+    given in grams (the largest, not the sum, since texts restate totals and their parts)."""
+    named = [(plain.find(n), n) for n in _DRUG_NAMES if plain.find(n) >= 0]
+    if not named:
+        return None, Decimal(0), None
+    known = _drug_thresholds(min(named)[1])
+    if known is None:
+        return None, Decimal(0), None
+    best: tuple[Decimal, Span] | None = None
+    for q in extract_quantities(text):
+        if q.unit in ("克", "g", "千克", "kg", "公斤"):
+            grams = q.value * (Decimal(1000) if q.unit in ("千克", "kg", "公斤") else Decimal(1))
+            if best is None or grams > best[0]:
+                best = (grams, q.span)
+    if best is None:
+        return None, Decimal(0), None
+    return known[0], best[0], best[1]
