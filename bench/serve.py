@@ -77,10 +77,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
-    configure(None, f"cases{args.cases}")
+    url = configure(args.database_url, f"cases{args.cases}")
     ensure_demo(args.cases)
     env = os.environ.copy()
     env["DJANGO_SETTINGS_MODULE"] = "smartcourt.config.settings.production"
@@ -122,9 +123,11 @@ def main() -> None:
     print(f"# serving — {date.today()} — {machine()}")
     print(
         f"command: .venv/bin/python bench/serve.py --cases {args.cases} --workers {args.workers} --seconds {args.seconds} --connections {args.connections}"
+        + (f" --database-url {args.database_url}" if args.database_url else "")
     )
     print(
-        f"gunicorn, {args.workers} workers, SQLite, wrk -t2 -c{args.connections} -d{args.seconds}s on loopback"
+        f"gunicorn, {args.workers} workers, {'PostgreSQL (psycopg pool)' if url.startswith('postgres') else 'SQLite'}, "
+        f"wrk -t2 -c{args.connections} -d{args.seconds}s on loopback"
     )
     print(f"{'endpoint':<42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, r in results.items():

@@ -87,6 +87,11 @@ def _database() -> dict[str, object]:
                 "PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456;"
             ),
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql" and env.DB_POOL:
+        # Under ASGI every request runs in a thread of its own, so persistent connections are never reused;
+        # psycopg's pool keeps connections open across requests (and threads) instead.
+        config["OPTIONS"] = {**dict(config.get("OPTIONS") or {}), "pool": {"min_size": 2, "max_size": 20}}
+        config["CONN_MAX_AGE"] = 0
     config["CONN_HEALTH_CHECKS"] = True
     return config
 
