@@ -19,6 +19,7 @@ from smartcourt.apps.core.apis import router as catalogs_router
 from smartcourt.apps.core.errors import DomainError
 from smartcourt.apps.courts.apis import router as courts_router
 from smartcourt.apps.evidence.apis import router as ledger_router
+from smartcourt.apps.knowledge.apis import router as laws_router
 
 
 class BearerToken(HttpBearer):
@@ -51,6 +52,7 @@ api.add_router("/courts", courts_router, tags=["法院"])
 api.add_router("/cases", cases_router, tags=["案件"])
 api.add_router("/catalogs", catalogs_router, tags=["目录"])
 api.add_router("/ledger", ledger_router, tags=["司法链"])
+api.add_router("/laws", laws_router, tags=["法律知识库"])
 
 
 def _body(code: str, message: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "smartcourt.apps.audit",
     "smartcourt.apps.cases",
     "smartcourt.apps.evidence",
+    "smartcourt.apps.knowledge",
 ]
 
 MIDDLEWARE = [
