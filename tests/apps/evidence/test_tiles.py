@@ -97,3 +97,91 @@ def test_a_tampered_tile_node_is_named_and_refuses_appends(monkeypatch, tamper_n
     tamper_node(ledger, 4, 0)  # on the compact range of 20 leaves
     with pytest.raises(services.ConflictError):
         services.ledger_append(ledger=ledger, inputs=inputs[:1], actor=None)
+
+
+# --- proofs through the per-process tile cache ------------------------------------------------------------
+
+
+@pytest.fixture
+def tile_cache():
+    storage.TILE_CACHE.clear()
+    yield storage.TILE_CACHE
+    storage.TILE_CACHE.clear()
+
+
+def _append_random(ledger, rng, leaves: list[bytes], n: int) -> None:
+    batch = [SHA256.hash_leaf(rng.randbytes(8)) for _ in range(n)]
+    inputs = [services.EntryInput(kind="FILE", leaf_hash=h) for h in batch]
+    services.ledger_append(ledger=ledger, inputs=inputs, actor=None)
+    leaves.extend(batch)
+
+
+def test_cached_proofs_match_the_reference_as_the_right_edge_grows(
+    monkeypatch, tile_cache, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(storage, "TILE_HEIGHT", 2)
+    rng = random.Random(7)
+    ledger = services.ledger_ensure(court=None)
+    leaves: list[bytes] = []
+    for n in (5, 1, 11, 3, 40, 1, 70):
+        _append_random(ledger, rng, leaves, n)
+        ledger.refresh_from_db()
+        store = MemoryNodeStore.from_leaf_hashes(SHA256, leaves)
+        # the cache fills as proofs are read (callbacks run as if the test's transaction committed) and
+        # then serves tiles that the next batches extend: every proof, at every size, is the reference's
+        with django_capture_on_commit_callbacks(execute=True):
+            for _ in range(30):
+                size = rng.randrange(1, len(leaves) + 1)
+                i = rng.randrange(size)
+                got = selectors.proof_inclusion(ledger=ledger, leaf_index=i, tree_size=size)
+                assert got == inclusion_proof(SHA256, i, size, store)
+                first = rng.randrange(0, size + 1)
+                got = selectors.proof_consistency(ledger=ledger, first=first, second=size)
+                assert got == consistency_proof(SHA256, first, size, store)
+        assert len(tile_cache) > 0
+
+
+def test_a_cached_proof_costs_one_query(
+    tile_cache, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    ledger = services.ledger_ensure(court=None)
+    leaves: list[bytes] = []
+    _append_random(ledger, random.Random(1), leaves, 700)
+    ledger.refresh_from_db()
+    store = MemoryNodeStore.from_leaf_hashes(SHA256, leaves)
+    with django_capture_on_commit_callbacks(execute=True):
+        selectors.proof_inclusion(ledger=ledger, leaf_index=3, tree_size=700)  # leaf and tiles: one query
+    for i in (0, 300, 699):
+        with django_assert_num_queries(1):  # the leaf only: the tiles come from the cache
+            assert selectors.proof_inclusion(ledger=ledger, leaf_index=i, tree_size=700) == inclusion_proof(
+                SHA256, i, 700, store
+            )
+
+
+def test_a_rolled_back_read_never_enters_the_cache(tile_cache):
+    from django.db import transaction
+
+    ledger = services.ledger_ensure(court=None)
+    _append_random(ledger, random.Random(2), [], 300)
+    ledger.refresh_from_db()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        selectors.proof_inclusion(ledger=ledger, leaf_index=5, tree_size=300)
+        raise RuntimeError
+    assert len(tile_cache) == 0
+
+
+def test_tamper_checks_read_the_database_not_the_cache(
+    monkeypatch, tile_cache, tamper_node, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(storage, "TILE_HEIGHT", 2)
+    ledger = services.ledger_ensure(court=None)
+    _append_random(ledger, random.Random(3), [], 20)
+    ledger.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(20):
+            selectors.proof_inclusion(ledger=ledger, leaf_index=i, tree_size=20)
+    assert len(tile_cache) > 0
+    tamper_node(ledger, 3, 1)
+    assert [(f.leaf_index, f.leaf_end) for f in selectors.ledger_check(ledger=ledger).failures] == [(8, 16)]
+    with pytest.raises(selectors.RootMismatchError):
+        selectors.entry_check(ledger=ledger, leaf_index=0)

@@ -118,7 +118,7 @@ def entry_receipt(*, entry: EvidenceEntry, tree_size: int | None = None) -> Rece
             LedgerErrorCode.BAD_TREE_SIZE, f"树大小 {head.size} 尚未包含第 {entry.leaf_index} 号条目"
         )
     hasher = hasher_for(ledger.hash_algorithm)
-    proof = inclusion_proof(hasher, entry.leaf_index, head.size, DatabaseNodeReader(ledger))
+    proof = inclusion_proof(hasher, entry.leaf_index, head.size, DatabaseNodeReader(ledger, shared=True))
     return Receipt(
         origin=ledger.origin,
         hash_algorithm=ledger.hash_algorithm,
@@ -138,7 +138,7 @@ def proof_consistency(*, ledger: Ledger, first: int, second: int) -> list[bytes]
             LedgerErrorCode.BAD_TREE_SIZE, f"树大小须满足 0 ≤ {first} ≤ {second} ≤ {ledger.size}"
         )
     hasher = hasher_for(ledger.hash_algorithm)
-    return consistency_proof(hasher, first, second, DatabaseNodeReader(ledger))
+    return consistency_proof(hasher, first, second, DatabaseNodeReader(ledger, shared=True))
 
 
 def proof_inclusion(*, ledger: Ledger, leaf_index: int, tree_size: int) -> list[bytes]:
@@ -148,7 +148,7 @@ def proof_inclusion(*, ledger: Ledger, leaf_index: int, tree_size: int) -> list[
             f"须满足 0 ≤ 叶序号 {leaf_index} < 树大小 {tree_size} ≤ {ledger.size}",
         )
     hasher = hasher_for(ledger.hash_algorithm)
-    return inclusion_proof(hasher, leaf_index, tree_size, DatabaseNodeReader(ledger))
+    return inclusion_proof(hasher, leaf_index, tree_size, DatabaseNodeReader(ledger, shared=True))
 
 
 # --- verification (public) ------------------------------------------------------------------------------

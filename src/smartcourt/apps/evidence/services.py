@@ -12,6 +12,8 @@ import base64
 import hashlib
 import json
 import re
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -227,10 +229,11 @@ class _Batch:
             rows = EvidenceEntry.objects.filter(
                 ledger_id=self.ledger.pk, leaf_index__gte=self.size0, leaf_index__lt=self.size1
             )
-            self._entries = {}
+            entries = {}
             for e in rows:
                 e.ledger = self.ledger
-                self._entries[e.leaf_index] = e
+                entries[e.leaf_index] = e
+            self._entries = entries  # assigned whole: a group commit's callers share the batch
         return self._entries[leaf_index]
 
     def receipt(self, leaf_index: int) -> Receipt:
@@ -292,8 +295,17 @@ def _ephemeral(hasher: Any, size1: int, compact: dict[int, bytes], height: int) 
     return out
 
 
-def _append_locked(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User | None) -> list[Appended]:
-    """Append ``inputs`` to ``ledger`` (already locked, inside a transaction): one new signed checkpoint."""
+def _append_locked(
+    *,
+    ledger: Ledger,
+    inputs: Sequence[EntryInput],
+    actor: User | None,
+    recorded_by: Sequence[int | None] | None = None,
+) -> list[Appended]:
+    """Append ``inputs`` to ``ledger`` (already locked, inside a transaction): one new signed checkpoint.
+
+    ``recorded_by`` gives each entry's recorder's id when they differ (a group commit); else ``actor``.
+    """
     hasher = hasher_for(ledger.hash_algorithm)
     size0 = ledger.size
     previous = TreeHead.objects.get(ledger=ledger, size=size0)
@@ -342,7 +354,7 @@ def _append_locked(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User 
                 metadata_json(item.metadata),
                 item.source_id,
                 size1,
-                actor_id,
+                actor_id if recorded_by is None else recorded_by[index - size0],
                 recorded_at,
             )
             for index, item in enumerate(inputs, size0)
@@ -381,12 +393,7 @@ def _lock(ledger: Ledger) -> Ledger:
     return Ledger.objects.select_for_update().get(pk=ledger.pk)
 
 
-def ledger_append(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User | None) -> list[Appended]:
-    """Append a batch (group commit): all of ``inputs`` and one new signed checkpoint, in one transaction.
-
-    Requires 1 <= len(inputs) <= ``SMARTCOURT_LEDGER["MAX_BATCH"]`` and leaf hashes of the log's hash
-    size. Permission is the caller's: the public services below check it.
-    """
+def _check_batch(inputs: Sequence[EntryInput]) -> None:
     if not inputs:
         raise InvalidInputError(LedgerErrorCode.EMPTY_BATCH, "没有要存证的内容")
     limit = _config("MAX_BATCH")
@@ -394,8 +401,160 @@ def ledger_append(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User |
         raise InvalidInputError(
             LedgerErrorCode.BATCH_TOO_LARGE, f"一次最多存证 {limit} 条，本次 {len(inputs)} 条", {"max": limit}
         )
+
+
+def ledger_append(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User | None) -> list[Appended]:
+    """Append a batch (group commit): all of ``inputs`` and one new signed checkpoint, in one transaction.
+
+    Requires 1 <= len(inputs) <= ``SMARTCOURT_LEDGER["MAX_BATCH"]`` and leaf hashes of the log's hash
+    size. Permission is the caller's: the public services below check it.
+    """
+    _check_batch(inputs)
     with acting_as(actor), transaction.atomic():
         return _append_locked(ledger=_lock(ledger), inputs=inputs, actor=actor)
+
+
+class _Waiter:
+    """One caller's request in a group commit: its inputs, and the outcome the leader hands back."""
+
+    __slots__ = ("actor", "done", "error", "inputs", "lead", "result")
+
+    def __init__(self, inputs: Sequence[EntryInput], actor: User | None) -> None:
+        self.inputs, self.actor = inputs, actor
+        self.done = threading.Event()
+        self.lead = False
+        self.result: list[Appended] | None = None
+        self.error: BaseException | None = None
+
+
+class GroupCommitter:
+    """Concurrent appends to one log share one transaction and one signed checkpoint (leader/follower).
+
+    A caller queues its inputs. If no batch of that log is being written, it becomes the leader: it waits
+    at most ``max_wait`` seconds for others to queue (stopping early at ``max_entries``), takes everything
+    queued (up to ``MAX_BATCH`` entries), appends it as one batch through ``_append_locked`` in its own
+    transaction on its own connection, hands each caller its ``Appended`` entries — after commit — and
+    passes the lead to the first caller still queued. Others wait; while a batch commits, the next one
+    gathers. If a shared batch fails, each caller's inputs are appended alone, so an error reaches the
+    caller it belongs to (a bad leaf, a duplicate source) and not its neighbours; a damaged store fails
+    every one of them.
+
+    Only outside a transaction: inside one, the batch's commit would be the caller's, so receipts could
+    be handed to others before it, and ``append`` falls back to ``ledger_append``.
+    """
+
+    def __init__(self, *, max_wait: float = 0.002, max_entries: int = 1000) -> None:
+        self.max_wait, self.max_entries = max_wait, max_entries
+        self._cond = threading.Condition()
+        self._queues: dict[int, list[_Waiter]] = {}
+        self._busy: set[int] = set()
+
+    def append(self, *, ledger: Ledger, inputs: Sequence[EntryInput], actor: User | None) -> list[Appended]:
+        _check_batch(inputs)
+        if connection.in_atomic_block:
+            return ledger_append(ledger=ledger, inputs=inputs, actor=actor)
+        # Hold a connection before queueing: with a connection pool, callers waiting here keep theirs,
+        # and a leader asking the pool for one then could wait for ever on its own followers.
+        connection.ensure_connection()
+        me = _Waiter(inputs, actor)
+        key = ledger.pk
+        with self._cond:
+            self._queues.setdefault(key, []).append(me)
+            if key in self._busy:
+                self._cond.notify_all()
+            else:
+                self._busy.add(key)
+                me.lead = True
+        if not me.lead:
+            me.done.wait()
+        if me.lead:
+            self._lead(ledger, key, me)
+        if me.error is not None:
+            raise me.error
+        assert me.result is not None
+        return me.result
+
+    def _take(self, key: int) -> list[_Waiter]:
+        """Wait for followers (bounded), then dequeue up to ``MAX_BATCH`` entries, first come first."""
+        deadline = time.monotonic() + self.max_wait
+        with self._cond:
+            queue = self._queues[key]
+            while sum(len(w.inputs) for w in queue) < self.max_entries:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._cond.wait(left)
+            limit, total, n = _config("MAX_BATCH"), 0, 0
+            for w in queue:
+                if n and total + len(w.inputs) > limit:
+                    break
+                total += len(w.inputs)
+                n += 1
+            group, self._queues[key] = queue[:n], queue[n:]
+            return group
+
+    def _lead(self, ledger: Ledger, key: int, me: _Waiter) -> None:
+        group = [me]
+        try:
+            group = self._take(key)
+            self._run(ledger, group)
+        except BaseException as exc:  # even an interrupt must not leave a caller waiting for ever
+            for w in {*group, me}:
+                if w.result is None and w.error is None:
+                    w.error = exc
+        finally:
+            with self._cond:
+                queue = self._queues.get(key, [])
+                if me in queue:  # taking failed: never append these inputs later
+                    queue.remove(me)
+                if queue:
+                    queue[0].lead = True
+                    queue[0].done.set()
+                else:
+                    self._busy.discard(key)
+                    self._queues.pop(key, None)
+            for w in group:
+                w.done.set()
+
+    @staticmethod
+    def _run(ledger: Ledger, group: list[_Waiter]) -> None:
+        if len(group) == 1:
+            w = group[0]
+            try:
+                w.result = ledger_append(ledger=ledger, inputs=w.inputs, actor=w.actor)
+            except Exception as exc:
+                w.error = exc
+            return
+        inputs = [item for w in group for item in w.inputs]
+        recorded_by = [w.actor.pk if w.actor is not None else None for w in group for _ in w.inputs]
+        try:
+            actors = {w.actor for w in group}
+            with acting_as(actors.pop() if len(actors) == 1 else None), transaction.atomic():
+                appended = _append_locked(
+                    ledger=_lock(ledger), inputs=inputs, actor=None, recorded_by=recorded_by
+                )
+        except Exception:
+            for w in group:  # alone, so that each error reaches its own caller
+                try:
+                    w.result = ledger_append(ledger=ledger, inputs=w.inputs, actor=w.actor)
+                except Exception as exc:
+                    w.error = exc
+            return
+        at = 0
+        for w in group:
+            w.result = appended[at : at + len(w.inputs)]
+            at += len(w.inputs)
+
+
+GROUP_COMMIT = GroupCommitter()
+"""The process's group committer, used by the record services (``evidence_record``, ``evidence_file_record``)."""
+
+
+def ledger_append_grouped(
+    *, ledger: Ledger, inputs: Sequence[EntryInput], actor: User | None
+) -> list[Appended]:
+    """``ledger_append``, sharing its transaction and checkpoint with concurrent callers (``GroupCommitter``)."""
+    return GROUP_COMMIT.append(ledger=ledger, inputs=inputs, actor=actor)
 
 
 # --- what goes in ---------------------------------------------------------------------------------------
@@ -493,7 +652,7 @@ def evidence_record(*, actor: User, records: Sequence[RecordInput]) -> list[Appe
     court = _check_may_record(actor)
     ledger = ledger_ensure(court=court)
     inputs = [_record_input(ledger=ledger, index=i, record=r, actor=actor) for i, r in enumerate(records)]
-    return ledger_append(ledger=ledger, inputs=inputs, actor=actor)
+    return ledger_append_grouped(ledger=ledger, inputs=inputs, actor=actor)
 
 
 @dataclass(frozen=True)
@@ -542,7 +701,7 @@ def evidence_file_record(*, actor: User, files: Sequence[FileInput]) -> list[App
     court = _check_may_record(actor)
     ledger = ledger_ensure(court=court)
     inputs = [file_entry_input(ledger=ledger, file=f, field_name=f"files[{i}]") for i, f in enumerate(files)]
-    return ledger_append(ledger=ledger, inputs=inputs, actor=actor)
+    return ledger_append_grouped(ledger=ledger, inputs=inputs, actor=actor)
 
 
 # --- the audit trail ------------------------------------------------------------------------------------

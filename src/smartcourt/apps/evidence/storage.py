@@ -3,8 +3,8 @@
 A tile holds the interior nodes of one ``TILE_HEIGHT``-level subtree (255 hashes when full), in the order
 appends complete them, so the right-edge tile of each tile level is a prefix that the next batch extends
 (one upsert per tile) and a proof reads whole hashes, with no rehashing. Leaves (level 0) are read from
-``EvidenceEntry.leaf_hash``. One proof costs at most two queries: the leaf rows and the few tiles on the
-path. Every tile read is cached, so the proofs of one request share their reads.
+``EvidenceEntry.leaf_hash``. One proof costs one query (the leaf rows and the few tiles on the path, fixed
+SQL through the cursor); with the per-process ``TILE_CACHE`` a warm proof reads only its leaf.
 
 Writes go through the database cursor (``executemany``; ``COPY`` on PostgreSQL), not model instances: a
 batch of thousands of entries is a handful of statements.
@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from smartcourt.apps.evidence.models import EvidenceEntry, Ledger, TreeTile
 from smartcourt.engines.ledger import Hasher, NodeId, hasher_for
@@ -76,15 +78,71 @@ def tile_count(tile_level: int, tile_index: int, size: int, height: int | None =
     return base - base.bit_count()
 
 
-class DatabaseNodeReader:
-    """A ``NodeReader`` over one ledger's stored leaves and tiles (``NodeNotFoundError`` when missing)."""
+class TileCache:
+    """A small per-process LRU of stored tile bytes, keyed by ledger and tile (thread-safe).
 
-    def __init__(self, ledger: Ledger) -> None:
+    Sound because tiles only grow: a batch extends a tile by appending the hashes it completes, and a
+    hash once stored never changes (it is a full subtree), so any prefix read from a committed tile stays
+    a prefix of the tile for ever. A cached tile serves the nodes it holds; a node past its end (the
+    right-edge tile has grown since) is read again and the longer tile replaces it. The key holds the
+    ledger's verifier key, unique per ledger, so a ledger id reused after a rollback never sees another
+    ledger's tiles. Only proof generation reads through it (``DatabaseNodeReader(shared=True)``): the
+    checks that look for tampering (``ledger_check``, ``entry_check``, verification against the store,
+    appends) always read the database.
+    """
+
+    def __init__(self, max_tiles: int) -> None:
+        self.max_tiles = max_tiles
+        self._tiles: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> bytes | None:
+        with self._lock:
+            blob = self._tiles.get(key)
+            if blob is not None:
+                self._tiles.move_to_end(key)
+            return blob
+
+    def put(self, items: Iterable[tuple[tuple[Any, ...], bytes]]) -> None:
+        with self._lock:
+            tiles = self._tiles
+            for key, blob in items:
+                old = tiles.get(key)
+                if old is None or len(blob) > len(old):
+                    tiles[key] = blob
+                tiles.move_to_end(key)
+            while len(tiles) > self.max_tiles:
+                tiles.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._tiles.clear()
+
+    def __len__(self) -> int:
+        return len(self._tiles)
+
+
+TILE_CACHE = TileCache(max_tiles=4096)
+"""The process's tile cache: at most 4,096 tiles of up to 255 hashes (about 33 MB with SHA-256)."""
+
+
+class DatabaseNodeReader:
+    """A ``NodeReader`` over one ledger's stored leaves and tiles (``NodeNotFoundError`` when missing).
+
+    Reads go through the database cursor with fixed SQL (no queryset compiled per proof, no model
+    instances): the leaf rows and the missing tiles of one ``get_nodes`` call in a single query. With
+    ``shared=True`` tiles are taken from and added to ``TILE_CACHE`` (additions wait for the enclosing
+    transaction to commit, so a rolled-back batch never enters the cache); an inclusion proof then costs
+    one query, for its leaf.
+    """
+
+    def __init__(self, ledger: Ledger, *, shared: bool = False) -> None:
         self._ledger_id = ledger.pk
         self._hash_size = hasher_for(ledger.hash_algorithm).size
         self._height = TILE_HEIGHT
         self._nodes: dict[tuple[int, int], bytes] = {}
         self._tiles: dict[tuple[int, int], bytes] = {}
+        self._shared = (ledger.pk, ledger.verifier_key, self._height) if shared else None
 
     def get_nodes(self, ids: Sequence[NodeId], /) -> list[bytes]:
         nodes = self._nodes
@@ -104,32 +162,72 @@ class DatabaseNodeReader:
         keys = set(keys)
         wanted = keys - self._tiles.keys()
         if wanted:
-            # One indexed query over (ledger, level, index); the cross product of the IN lists is small.
-            rows = TreeTile.objects.filter(
-                ledger_id=self._ledger_id,
-                level__in={t for t, _ in wanted},
-                index__in={i for _, i in wanted},
-            ).values_list("level", "index", "hashes")
-            for t, i, hashes in rows:
-                self._tiles[(t, i)] = bytes(hashes)
+            self._fetch([], sorted(wanted))
         return {k: self._tiles[k] for k in keys if k in self._tiles}
 
     def _load(self, keys: list[tuple[int, int]]) -> None:
+        hs, height, shared = self._hash_size, self._height, self._shared
         leaves = [index for level, index in keys if level == 0]
+        placed = [(key, tile_of(*key, height)) for key in keys if key[0]]
+        wanted: set[tuple[int, int]] = set()
+        for _, (t, i, pos) in placed:
+            blob = self._tiles.get((t, i))
+            if blob is None and shared is not None:
+                blob = TILE_CACHE.get((*shared, t, i))
+                if blob is not None:
+                    self._tiles[(t, i)] = blob
+            if blob is None or len(blob) < (pos + 1) * hs:
+                wanted.add((t, i))
+        if leaves or wanted:
+            self._fetch(leaves, sorted(wanted))
+        for key, (t, i, pos) in placed:
+            blob = self._tiles.get((t, i))
+            if blob is not None and len(blob) >= (pos + 1) * hs:
+                self._nodes[key] = blob[pos * hs : (pos + 1) * hs]
+
+    def _fetch(self, leaves: list[int], tiles: list[tuple[int, int]]) -> None:
+        """Read leaf rows and tiles in one query: ``(-1, leaf index, hash)`` and ``(level, index, hashes)``."""
+        parts: list[str] = []
+        params: list[Any] = []
         if leaves:
-            rows = EvidenceEntry.objects.filter(ledger_id=self._ledger_id, leaf_index__in=leaves).values_list(
-                "leaf_index", "leaf_hash"
-            )
-            for index, h in rows:
-                self._nodes[(0, index)] = bytes(h)
-        placed = [(key, tile_of(*key, self._height)) for key in keys if key[0]]
-        if placed:
-            tiles = self.tiles((t, i) for _, (t, i, _) in placed)
-            hs = self._hash_size
-            for key, (t, i, pos) in placed:
-                blob = tiles.get((t, i))
-                if blob is not None and len(blob) >= (pos + 1) * hs:
-                    self._nodes[key] = blob[pos * hs : (pos + 1) * hs]
+            parts.append(_LEAF_SQL.format(marks=", ".join(["%s"] * len(leaves))))
+            params += [self._ledger_id, *leaves]
+        if tiles:
+            parts.append(_TILE_SQL.format(pairs=" OR ".join([_TILE_PAIR_SQL] * len(tiles))))
+            params.append(self._ledger_id)
+            for t, i in tiles:
+                params += [t, i]
+        with connection.cursor() as cursor:
+            cursor.execute(_sql(" UNION ALL ".join(parts), connection.vendor), params)
+            rows = cursor.fetchall()
+        fetched: list[tuple[tuple[Any, ...], bytes]] = []
+        for level, index, h in rows:
+            h = bytes(h)
+            if level < 0:
+                self._nodes[(0, index)] = h
+            else:
+                self._tiles[(level, index)] = h
+                if self._shared is not None:
+                    fetched.append(((*self._shared, level, index), h))
+        if fetched:
+            transaction.on_commit(functools.partial(TILE_CACHE.put, fetched))
+
+
+_LEAF_SQL = "SELECT -1, {{leaf_index}}, {{leaf_hash}} FROM {{entry}} WHERE {{ledger_id}} = %s AND {{leaf_index}} IN ({marks})"
+_TILE_SQL = "SELECT {{level}}, {{index}}, {{hashes}} FROM {{tile}} WHERE {{ledger_id}} = %s AND ({pairs})"
+_TILE_PAIR_SQL = "({level} = %s AND {index} = %s)"
+
+
+@functools.lru_cache(maxsize=256)
+def _sql(template: str, vendor: str) -> str:
+    """Fill the table and column names of a query template, quoted for the backend ``vendor``."""
+    qn = connection.ops.quote_name
+    names = {
+        "entry": qn(EvidenceEntry._meta.db_table),
+        "tile": qn(TreeTile._meta.db_table),
+        **{c: qn(c) for c in ("ledger_id", "leaf_index", "leaf_hash", "level", "index", "hashes")},
+    }
+    return template.format(**names)
 
 
 def tile_writes(
