@@ -15,6 +15,8 @@ field and the rule, and the ``field`` it concerns::
 
 from __future__ import annotations
 
+from smartcourt.engines._errors import FieldError
+
 __all__ = [
     "CaseNumberError",
     "CatalogError",
@@ -25,22 +27,13 @@ __all__ = [
 ]
 
 
-class CatalogError(ValueError):
+class CatalogError(FieldError):
     """Root of the catalogue engine's errors.
 
     >>> error = CatalogError("case_number.bad_year", "案号年度应为1949–2100", field="case_number")
     >>> (error.code, error.field, str(error))
     ('case_number.bad_year', 'case_number', '案号年度应为1949–2100')
     """
-
-    def __init__(self, code: str, message: str, *, field: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(code={self.code!r}, message={self.message!r}, field={self.field!r})"
 
 
 class UnknownCaseTypeError(CatalogError):

@@ -17,6 +17,8 @@ makes up a number: whenever one of these applies, it raises instead of recommend
 
 from __future__ import annotations
 
+from smartcourt.engines._errors import FieldError
+
 __all__ = [
     "BelowThresholdError",
     "ContradictoryCircumstancesError",
@@ -28,22 +30,13 @@ __all__ = [
 ]
 
 
-class SentencingError(ValueError):
+class SentencingError(FieldError):
     """Root of the sentencing engine's errors.
 
     >>> error = SentencingError("sentencing.missing_fact", "缺少盗窃数额", field="amount")
     >>> (error.code, error.field, str(error))
     ('sentencing.missing_fact', 'amount', '缺少盗窃数额')
     """
-
-    def __init__(self, code: str, message: str, *, field: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(code={self.code!r}, message={self.message!r}, field={self.field!r})"
 
 
 class UnsupportedCrimeError(SentencingError):

@@ -15,6 +15,8 @@ the field and the rule, and the ``field`` it concerns (``"id_number"``, ``"credi
 
 from __future__ import annotations
 
+from smartcourt.engines._errors import FieldError
+
 __all__ = [
     "CreditCodeError",
     "IdNumberError",
@@ -25,22 +27,13 @@ __all__ = [
 ]
 
 
-class IdentityError(ValueError):
+class IdentityError(FieldError):
     """Root of the validation engine's errors.
 
     >>> error = IdentityError("id_number.bad_length", "居民身份证号码应为18位", field="id_number")
     >>> (error.code, error.field, str(error))
     ('id_number.bad_length', 'id_number', '居民身份证号码应为18位')
     """
-
-    def __init__(self, code: str, message: str, *, field: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(code={self.code!r}, message={self.message!r}, field={self.field!r})"
 
 
 class IdNumberError(IdentityError):
