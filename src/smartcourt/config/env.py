@@ -38,6 +38,10 @@ DB_POOL = _bool("SMARTCOURT_DB_POOL", True)
 LEDGER_ORIGIN_HOST = os.environ.get("SMARTCOURT_LEDGER_ORIGIN_HOST", "smartcourt.example")
 LOGIN_FAILURE_LIMIT = int(os.environ.get("SMARTCOURT_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_COOLOFF_MINUTES = int(os.environ.get("SMARTCOURT_LOGIN_COOLOFF_MINUTES", "30"))
+# Background work (indexing, OCR, ledger batches): "database" queues tasks for `smartcourt db_worker`;
+# "immediate" runs each task inside the request that enqueued it (tests, one-off scripts).
+TASK_BACKEND = os.environ.get("SMARTCOURT_TASK_BACKEND", "database")
+SEARCH_INDEX_DIR = Path(os.environ.get("SMARTCOURT_SEARCH_INDEX_DIR", DATA_DIR / "search")).resolve()
 
 
 def secret_key() -> str:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from smartcourt.config import env
 
@@ -28,6 +29,8 @@ INSTALLED_APPS = [
     "auditlog",
     "django_htmx",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "smartcourt.apps.core",
     "smartcourt.apps.courts",
     "smartcourt.apps.accounts",
@@ -36,6 +39,17 @@ INSTALLED_APPS = [
     "smartcourt.apps.evidence",
     "smartcourt.apps.knowledge",
 ]
+
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if env.TASK_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"SMARTCOURT_TASK_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {env.TASK_BACKEND!r}"
+    )
+# django-tasks (the DEP 14 API that Django 6 adopts); run the queue with `smartcourt db_worker`.
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env.TASK_BACKEND]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
