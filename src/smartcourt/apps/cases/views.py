@@ -26,6 +26,7 @@ from smartcourt.apps.cases.forms import (
     TransitionForm,
 )
 from smartcourt.apps.cases.models import CaseCategory
+from smartcourt.apps.cases.panels import panels_for
 from smartcourt.apps.core.errors import DomainError, NotFoundError
 from smartcourt.engines import catalogs
 from smartcourt.engines.procedure import CaseAction, CaseStatus, ClosureMethod, allowed_actions
@@ -153,6 +154,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "closure_methods": [(m.value, m.label) for m in ClosureMethod],
             "can_assign": can_assign,
             "is_staff_user": user.is_court_staff,
+            "panels": panels_for(case=case, user=user),
         },
     )
 
