@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from ._numerals import CN_DIGITS, CN_UNITS, NUMBER, NUMBER_START, canonical, try_parse_number
 from ._types import DateMention, Money, Penalty, PenaltyKind, Percentage, Quantity, Span
@@ -18,6 +19,7 @@ _MONEY_RE = re.compile(
     rf"(?P<cur>人民币|RMB|￥|¥)?(?:[(（](?:以下同币种|币种下同|以下币种同|下同|币种同上)[)）])?"
     rf"(?P<pre>共计|合计|总计|累计|共|计|约)?"
     rf"{NUMBER_START}(?P<num>{NUMBER})(?P<a1>{_APPROX})?(?P<unit>万|亿)?(?P<a2>{_APPROX})?(?P<yuan>元(?![区镇村路街县市里素旦宵帅朝代首派])|块钱)"
+    rf"(?:零?(?P<jiao>[\d{CN_DIGITS}])角)?(?:零?(?P<fen>[\d{CN_DIGITS}])分)?"  # 伍佰元伍角捌分, 壹元零壹分
     rf"(?P<tail>整|人民币|左右)?"
 )
 _TOTAL_CONTEXT_RE = re.compile(
@@ -87,6 +89,10 @@ def find_money(norm: NormalizedText) -> list[Money]:
             value *= 10**4
         elif unit == "亿":
             value *= 10**8
+        for group, scale in (("jiao", "0.1"), ("fen", "0.01")):
+            digit = try_parse_number(m.group(group)) if m.group(group) else None
+            if digit is not None:
+                value += digit * Decimal(scale)
         approximate = bool(
             m.group("a1") or m.group("a2") or m.group("tail") == "左右" or m.group("pre") == "约"
         )
