@@ -20,6 +20,7 @@ applies in one step:
 """
 
 from smartcourt.engines.defects._check import apply_fix, apply_fix_docx, check_document, check_docx
+from smartcourt.engines.defects._check_structure import header_parties
 from smartcourt.engines.defects._document import Document, read_docx
 from smartcourt.engines.defects._types import Defect, DefectKind, DocumentContext, Party, Severity
 from smartcourt.engines.defects._words import amount_in_words
@@ -38,5 +39,6 @@ __all__ = [
     "apply_fix_docx",
     "check_document",
     "check_docx",
+    "header_parties",
     "read_docx",
 ]

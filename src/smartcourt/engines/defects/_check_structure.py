@@ -128,7 +128,11 @@ def check_sections(document: Document) -> list[Defect]:
 
 
 def header_parties(document: Document) -> list[tuple[int, str, str]]:
-    """(paragraph, role, name) of each party line in the header, before the first line of the body."""
+    """(paragraph, role, name) of each party line in the header, before the first line of the body.
+
+    >>> header_parties(Document.from_text("民事判决书\\n原告：张三，男。\\n被告：某某有限公司，住所地某市。\\n本院认为……"))
+    [(1, '原告', '张三'), (2, '被告', '某某有限公司')]
+    """
     found: list[tuple[int, str, str]] = []
     for index, paragraph in enumerate(document.paragraphs):
         if "本院" in paragraph and found:
