@@ -1,8 +1,9 @@
-"""The writer of the crash test, run as a subprocess against its own SQLite file (see test_crash.py).
+"""The writer of the crash test, run as a subprocess against its own database (see test_crash.py).
 
 python crash_writer.py write          append batches of 1 KB entries for ever, one receipt line each
 python crash_writer.py resume FILE    append one more batch, then print the new signed head and, for
                                       each receipt in FILE, the consistency and inclusion proofs
+python crash_writer.py batches N      append N batches of 40 (beside other writer processes), then exit
 """
 
 from __future__ import annotations
@@ -72,5 +73,16 @@ def resume(path: str) -> None:
     print(json.dumps(out), flush=True)
 
 
+def batches(n: int) -> None:
+    ledger = services.ledger_ensure(court=None)
+    for i in range(n):
+        _batch(ledger, i * 40, 40)
+
+
 if __name__ == "__main__":
-    write() if sys.argv[1] == "write" else resume(sys.argv[2])
+    if sys.argv[1] == "write":
+        write()
+    elif sys.argv[1] == "batches":
+        batches(int(sys.argv[2]))
+    else:
+        resume(sys.argv[2])

@@ -19,3 +19,4 @@ class LedgerErrorCode(StrEnum):
     BAD_TREE_SIZE = "ledger.bad_tree_size"
     TAMPERED = "ledger.tampered"
     NOTHING_TO_VERIFY = "ledger.nothing_to_verify"
+    KEY_SEAL = "ledger.key_seal"

@@ -3,7 +3,8 @@
 The sealing key is derived with HKDF-SHA256 from ``SECRET_KEY`` (kept outside the database, in the
 environment or ``DATA_DIR/secret_key``), bound to the log's origin as associated data. A copy of the
 database alone cannot sign checkpoints; rotating ``SECRET_KEY`` makes the sealed keys unreadable
-(``KeySealError``), so rotate it only together with re-sealing (see ``docs/ledger.md``).
+(``KeySealError``), so rotate it only together with re-sealing: ``smartcourt ledger reseal
+--old-secret-key-file F`` (``services.ledger_keys_reseal``), see ``docs/operations.md``.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ class KeySealError(Exception):
     """The sealed key cannot be opened (wrong ``SECRET_KEY`` or a damaged row)."""
 
 
-def _aead() -> AESGCM:
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(
-        settings.SECRET_KEY.encode("utf-8")
-    )
+def _aead(secret_key: str | None = None) -> AESGCM:
+    secret = settings.SECRET_KEY if secret_key is None else secret_key
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_INFO).derive(secret.encode("utf-8"))
     return AESGCM(key)
 
 
@@ -42,13 +42,16 @@ def seal_signer_key(signer_key: str, *, origin: str) -> bytes:
     return _VERSION + nonce + _aead().encrypt(nonce, signer_key.encode("ascii"), origin.encode("utf-8"))
 
 
-def open_signer_key(sealed: bytes, *, origin: str) -> str:
-    """The signer key string sealed by :func:`seal_signer_key`; ``KeySealError`` if it cannot be opened."""
+def open_signer_key(sealed: bytes, *, origin: str, secret_key: str | None = None) -> str:
+    """The signer key string sealed by :func:`seal_signer_key`; ``KeySealError`` if it cannot be opened.
+
+    ``secret_key`` opens a key sealed under another (an old) ``SECRET_KEY``; default the current one.
+    """
     sealed = bytes(sealed)
     if sealed[:1] != _VERSION or len(sealed) < 1 + 12 + 16:
         raise KeySealError("unknown sealed-key format")
     try:
-        plain = _aead().decrypt(sealed[1:13], sealed[13:], origin.encode("utf-8"))
+        plain = _aead(secret_key).decrypt(sealed[1:13], sealed[13:], origin.encode("utf-8"))
     except InvalidTag:
         raise KeySealError("the sealed signer key does not open with this SECRET_KEY") from None
     return plain.decode("ascii")

@@ -9,12 +9,14 @@ leaves the tree exactly as the last committed checkpoint says. Receipts are retu
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
+import os
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -29,7 +31,7 @@ from smartcourt.apps.audit.context import acting_as
 from smartcourt.apps.core.errors import ConflictError, InvalidInputError, NotPermittedError
 from smartcourt.apps.courts.models import Court
 from smartcourt.apps.evidence.error_codes import LedgerErrorCode
-from smartcourt.apps.evidence.keys import open_signer_key, seal_signer_key
+from smartcourt.apps.evidence.keys import KeySealError, open_signer_key, seal_signer_key
 from smartcourt.apps.evidence.models import (
     EntryKind,
     EvidenceEntry,
@@ -159,6 +161,46 @@ def _signer(ledger: Ledger) -> Ed25519Signer:
         signer = new_signer(open_signer_key(ledger.signer_key_sealed, origin=ledger.origin))
         _signers[key] = signer
     return signer
+
+
+def ledger_keys_reseal(*, old_secret_key: str) -> tuple[int, int]:
+    """Re-seal every log's signer key under the current ``SECRET_KEY``, all or none; (re-sealed, already).
+
+    For ``SECRET_KEY`` rotation: each sealed key is opened with the current ``SECRET_KEY`` (already
+    re-sealed: left alone, so a second run is harmless) or else with ``old_secret_key``, checked to be the
+    private half of the log's stored verifier key, and sealed again with a fresh nonce. One transaction
+    with every ledger row locked: a key that opens with neither, or does not match its verifier key,
+    raises ``ConflictError`` naming the log and nothing is changed.
+    """
+    resealed = already = 0
+    with transaction.atomic():
+        for ledger in Ledger.objects.select_for_update().order_by("pk"):
+            sealed = bytes(ledger.signer_key_sealed)
+            try:
+                open_signer_key(sealed, origin=ledger.origin)
+                already += 1
+                continue
+            except KeySealError:
+                pass
+            try:
+                signer_key = open_signer_key(sealed, origin=ledger.origin, secret_key=old_secret_key)
+            except KeySealError:
+                raise ConflictError(
+                    LedgerErrorCode.KEY_SEAL,
+                    f"账本 {ledger.origin} 的签名私钥用当前和旧的 SECRET_KEY 都无法打开，未做任何更改",
+                    {"origin": ledger.origin},
+                ) from None
+            if new_signer(signer_key).verifier().verifier_key() != ledger.verifier_key:
+                raise ConflictError(
+                    LedgerErrorCode.KEY_SEAL,
+                    f"账本 {ledger.origin} 的签名私钥与其验证公钥不符，未做任何更改",
+                    {"origin": ledger.origin},
+                )
+            Ledger.objects.filter(pk=ledger.pk).update(
+                signer_key_sealed=seal_signer_key(signer_key, origin=ledger.origin)
+            )
+            resealed += 1
+    return resealed, already
 
 
 # --- appends --------------------------------------------------------------------------------------------
@@ -393,6 +435,36 @@ def _lock(ledger: Ledger) -> Ledger:
     return Ledger.objects.select_for_update().get(pk=ledger.pk)
 
 
+@contextlib.contextmanager
+def _writer_turn() -> Iterator[None]:
+    """On a SQLite file, queue writer processes on an OS lock before their ``IMMEDIATE`` transaction.
+
+    SQLite makes a writer that finds the database locked sleep and poll (1, 2, 5, … up to 100 ms), so with
+    several writer processes the lock often sits free while the next writer sleeps. A blocking ``flock``
+    on ``<database>-ledger.lock`` wakes the next writer as soon as the lock is released, in turn. Taken
+    only at the outermost level (inside a transaction the database lock may already be held, and waiting
+    for the file lock then could wait on a writer that waits on us), on its own file description per
+    call (so it also orders threads). PostgreSQL queues on the ledger row lock and needs none of this.
+    ``SMARTCOURT_LEDGER["SQLITE_WRITER_LOCK"] = False`` turns it off.
+    """
+    if (
+        connection.vendor != "sqlite"
+        or connection.in_atomic_block
+        or connection.is_in_memory_db()
+        or not settings.SMARTCOURT_LEDGER.get("SQLITE_WRITER_LOCK", True)
+    ):
+        yield
+        return
+    import fcntl
+
+    fd = os.open(f"{connection.settings_dict['NAME']}-ledger.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def _check_batch(inputs: Sequence[EntryInput]) -> None:
     if not inputs:
         raise InvalidInputError(LedgerErrorCode.EMPTY_BATCH, "没有要存证的内容")
@@ -410,7 +482,7 @@ def ledger_append(*, ledger: Ledger, inputs: Sequence[EntryInput], actor: User |
     size. Permission is the caller's: the public services below check it.
     """
     _check_batch(inputs)
-    with acting_as(actor), transaction.atomic():
+    with acting_as(actor), _writer_turn(), transaction.atomic():
         return _append_locked(ledger=_lock(ledger), inputs=inputs, actor=actor)
 
 
@@ -529,7 +601,11 @@ class GroupCommitter:
         recorded_by = [w.actor.pk if w.actor is not None else None for w in group for _ in w.inputs]
         try:
             actors = {w.actor for w in group}
-            with acting_as(actors.pop() if len(actors) == 1 else None), transaction.atomic():
+            with (
+                acting_as(actors.pop() if len(actors) == 1 else None),
+                _writer_turn(),
+                transaction.atomic(),
+            ):
                 appended = _append_locked(
                     ledger=_lock(ledger), inputs=inputs, actor=None, recorded_by=recorded_by
                 )
@@ -745,7 +821,7 @@ def audit_trail_chain(*, batch_size: int = 1000, actor: User | None = None) -> i
     chained = EvidenceEntry.objects.filter(kind=EntryKind.AUDIT, source_id=OuterRef("pk"))
     total = 0
     while True:
-        with acting_as(actor), transaction.atomic():
+        with acting_as(actor), _writer_turn(), transaction.atomic():
             locked = _lock(ledger)
             rows = list(
                 LogEntry.objects.filter(~Exists(chained))

@@ -11,6 +11,7 @@
     smartcourt ledger add-witness NAME URL KEY  ask this witness to cosign (see ``witness``)
     smartcourt ledger witness                   collect cosignatures on the current head
     smartcourt ledger create [--hash sm3]       create the log explicitly (otherwise on first use)
+    smartcourt ledger reseal --old-secret-key-file F   after rotating SECRET_KEY: re-seal every log's key
 
 ``--court CODE`` picks a court's log (法院代字); without it the platform log is used.
 """
@@ -66,6 +67,8 @@ class Command(BaseCommand):
         sub.add_parser("witness", help="请求见证节点联署当前树头")
         p = sub.add_parser("create", help="创建账本")
         p.add_argument("--hash", default="", choices=["", "sha256", "sm3"])
+        p = sub.add_parser("reseal", help="更换 SECRET_KEY 后，用新密钥重新密封全部账本的签名私钥")
+        p.add_argument("--old-secret-key-file", required=True, help="含旧 SECRET_KEY 的文件（一行）")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -112,6 +115,17 @@ class Command(BaseCommand):
             inputs.append(services.file_entry_input(ledger=ledger, file=file, field_name=f"files[{i}]"))
         for appended in services.ledger_append(ledger=ledger, inputs=inputs, actor=None):
             self._out(appended.receipt.to_json())
+
+    def _reseal(self, options: dict[str, Any]) -> None:
+        name = options["old_secret_key_file"]
+        try:
+            old = Path(name).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise CommandError(f"无法读取 {name}：{exc.strerror}") from None
+        if not old:
+            raise CommandError(f"{name} 是空的")
+        resealed, already = services.ledger_keys_reseal(old_secret_key=old)
+        self._out(f"已重新密封 {resealed} 个账本的签名私钥（{already} 个已是当前密钥，未改动）")
 
     def _head(self, options: dict[str, Any]) -> None:
         head = selectors.tree_head_latest(ledger=self._ledger(options))
