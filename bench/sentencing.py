@@ -1,7 +1,19 @@
 """LawBench 3-1/3-3/3-4/3-5 on the dev half in ../shared, next to the per-charge median baseline, plus the
-speed of extraction + computation per case.
+speed of extraction + computation per case, and the sentencing engine on the real LeCaRDv2 judgments.
 
-    .venv/bin/python bench/sentencing.py [--data ../shared/data/judgments/lawbench_zero_shot]
+    .venv/bin/python bench/sentencing.py [--data ../shared/data/judgments/lawbench_zero_shot] [--calibrate]
+
+``--calibrate`` reruns the 5-fold cross-validation that chose the four 3-4/3-5 parameters of
+``smartcourt.lawbench._criminal`` (where a point sits inside a statutory range the guideline does not cover,
+and the share of further charges under 刑法第六十九条): per fold the grid point with the least loss on the
+other four folds is scored on the held-out fold; it prints the cross-validated score and the point chosen on
+the whole dev half (the shipped one).
+
+LeCaRDv2 (``lecardv2_queries.jsonl``): the queries hold the facts but rarely the judgment; the actual
+sentence is read where the text quotes a 判决 (``判决如下：被告人X犯Y罪，判处有期徒刑…``, mostly the first
+instance quoted by an appeal), never a prior conviction (曾因…被判处). For each such case whose crime the
+guideline covers, the engine's range and point come from the ``fact`` field alone; the bench prints per crime
+the share of actual terms inside the range and the mean |ln(actual+1) − ln(point+1)|.
 
 Scores come from ../shared/tools/lawbench_score.py (the official metric, re-implemented). The baseline
 predicts, for 3-4/3-5, each charge combination's median term over the same dev half, in sample and
@@ -13,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import statistics
 import subprocess
@@ -72,6 +85,137 @@ def median_baseline(data: Path, pred: Path, *, leave_one_out: bool) -> None:
             )
 
 
+_CN = "[一二三四五六七八九十两零〇\\d]+"
+_ACTUAL = re.compile(
+    rf"犯([^，。；、,]{{2,30}}?)罪[，,]\s*判处(?:有期徒刑(?:({_CN})年)?(?:又|零)?(?:({_CN})个月)?|拘役({_CN})个月)"
+)
+_PRIOR = re.compile(r"曾因|曾于|前科|刑满|累犯")
+_QUOTED_JUDGMENT = re.compile(r"判决|认定被告人|以被告人")
+
+
+def actual_sentence(query: str) -> tuple[str, int] | None:
+    """(charge, months) of the first sentence the judgment text quotes for this case, or None."""
+    from smartcourt.engines.text import parse_number
+
+    for match in _ACTUAL.finditer(query):
+        before = query[max(0, match.start() - 80) : match.start()]
+        if _PRIOR.search(before) or not _QUOTED_JUDGMENT.search(before):
+            continue
+        years, months, detention = match.group(2), match.group(3), match.group(4)
+        if detention:
+            return match.group(1), int(parse_number(detention) or 0)
+        total = int(parse_number(years) or 0) * 12 if years else 0
+        total += int(parse_number(months) or 0) if months else 0
+        if total:
+            return match.group(1), total
+    return None
+
+
+def lecardv2(path: Path) -> None:
+    from smartcourt.engines.sentencing import (
+        SentencingError,
+        compute_sentence,
+        extract_circumstances,
+        extract_facts,
+        supported_crimes,
+    )
+
+    covered = set(supported_crimes())
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    per: dict[str, list[tuple[bool, float]]] = {}
+    read = outside = failed = 0
+    for row in rows:
+        found = actual_sentence(row["query"])
+        if found is None:
+            continue
+        read += 1
+        charge, actual = found
+        if charge not in covered:
+            outside += 1
+            continue
+        try:
+            facts = extract_facts(row["fact"], charge)
+            rec = compute_sentence(facts, extract_circumstances(row["fact"], charge))
+        except SentencingError:
+            failed += 1
+            per.setdefault(charge, [])
+            continue
+        inside = rec.range.low <= actual <= rec.range.high
+        per.setdefault(charge, []).append((inside, abs(math.log(actual + 1) - math.log(rec.point + 1))))
+    scored = [r for rs in per.values() for r in rs]
+    print(
+        f"LeCaRDv2: {len(rows)} queries, actual sentence readable in {read}; crime outside the guideline "
+        f"{outside}; engine refused (missing fact) {failed}; scored {len(scored)}"
+    )
+    print("  crime | n | inside range | mean |ln(a+1)-ln(p+1)|")
+    for charge, rs in sorted(per.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if rs:
+            inside = sum(1 for i, _ in rs if i) / len(rs)
+            print(f"  {charge} | {len(rs)} | {inside:.2f} | {statistics.mean(d for _, d in rs):.3f}")
+        else:
+            print(f"  {charge} | 0 | - | - (refused: a fact the guideline needs is missing)")
+    if scored:
+        print(
+            f"  all | {len(scored)} | {sum(1 for i, _ in scored if i) / len(scored):.2f} | "
+            f"{statistics.mean(d for _, d in scored):.3f}"
+        )
+
+
+def calibrate(data: Path) -> None:
+    import random
+    from decimal import Decimal
+
+    from smartcourt.lawbench import _criminal
+
+    items = json.loads(data.read_text(encoding="utf-8"))
+    rows = [
+        (int(re.search(r"(\d+)个月", it["answer"]).group(1)), it["question"])  # type: ignore[union-attr]
+        for it in items
+        if "死刑" not in it["answer"] and "无期" not in it["answer"]
+    ]
+    grid = [
+        (c0, s0, s1, rest)
+        for c0 in (9, 10, 12, 14)
+        for s0 in ("0.33", "0.5")
+        for s1 in ("0.05", "0.1", "0.2")
+        for rest in ("0.5", "0.7", "1.0")
+    ]
+    shipped = (
+        _criminal._FIRST_RANGE_MONTHS,
+        _criminal._SHARE_OF_MAX,
+        _criminal._SHARE_ABOVE_MIN,
+        _criminal._REST_SHARE,
+    )
+    losses: dict[tuple[int, str, str, str], list[float]] = {}
+    for point in grid:
+        _criminal._FIRST_RANGE_MONTHS = point[0]
+        _criminal._SHARE_OF_MAX, _criminal._SHARE_ABOVE_MIN, _criminal._REST_SHARE = map(Decimal, point[1:])
+        losses[point] = [
+            abs(math.log((_criminal.prison_months(q) or 10) + 1) - math.log(g + 1)) for g, q in rows
+        ]
+    (
+        _criminal._FIRST_RANGE_MONTHS,
+        _criminal._SHARE_OF_MAX,
+        _criminal._SHARE_ABOVE_MIN,
+        _criminal._REST_SHARE,
+    ) = shipped
+    order = list(range(len(rows)))
+    random.Random(0).shuffle(order)
+    folds = [order[k::5] for k in range(5)]
+    total = 0.0
+    for k, fold in enumerate(folds):
+        held = set(fold)
+        best = min(grid, key=lambda p: sum(losses[p][i] for i in order if i not in held))
+        total += sum(losses[best][i] for i in fold)
+        print(f"  fold {k}: chosen on the other folds {best}")
+    norm = math.log(216)
+    print(f"{data.stem} 5-fold cross-validated score: {(norm - total / len(rows)) / norm:.4f}")
+    best = min(grid, key=lambda p: sum(losses[p]))
+    print(
+        f"  chosen on the whole dev half (shipped): {best}, in-sample {(norm - statistics.mean(losses[best])) / norm:.4f}"
+    )
+
+
 def speed(data: Path) -> float:
     from smartcourt.lawbench._criminal import prison_months
 
@@ -85,8 +229,16 @@ def speed(data: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED / "data" / "judgments" / "lawbench_zero_shot")
+    parser.add_argument(
+        "--lecard", type=Path, default=SHARED / "data" / "judgments" / "lecardv2_queries.jsonl"
+    )
+    parser.add_argument("--calibrate", action="store_true", help="rerun the 5-fold CV of the 3-4 parameters")
     args = parser.parse_args()
-    print("command: .venv/bin/python bench/sentencing.py --data", args.data)
+    print(
+        "command: .venv/bin/python bench/sentencing.py --data",
+        args.data,
+        "--calibrate" if args.calibrate else "",
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for task in TASKS:
             data = args.data / f"{task}.json"
@@ -101,6 +253,9 @@ def main() -> None:
                 line += f", leave-one-out {score(task, data, base):.4f}"
             print(line)
         print(f"3-4 extraction + computation: {speed(args.data / '3-4.json'):.1f} ms per case (one core)")
+    lecardv2(args.lecard)
+    if args.calibrate:
+        calibrate(args.data / "3-4.json")
 
 
 if __name__ == "__main__":

@@ -56,3 +56,26 @@ def test_charge_answer_never_names_a_charge_inside_another() -> None:
     (answer,) = predict("3-3", [item])
     names = answer.removeprefix("[罪名]").removesuffix("<eoa>").split(";")
     assert not any(a != b and a in b for a in names for b in names)
+
+
+def test_the_prosecutors_recommendation_fixes_the_term_when_stated() -> None:
+    question = "事实:被告人窃得现金人民币3000元。公诉机关建议判处被告人有期徒刑一年至二年。\n罪名:盗窃。法条:刑法第264条"
+    assert predict("3-4", [{"instruction": TERM, "question": question}]) == ["[刑期]18个月<eoa>"]
+
+
+def test_term_uses_the_range_the_facts_fall_in() -> None:
+    light = "事实:被告人违反规定滥伐林木，数量较大。\n罪名:滥伐林木。法条:刑法第345条"
+    heavy = "事实:被告人违反规定滥伐林木，数量巨大。\n罪名:滥伐林木。法条:刑法第345条"
+    (low,) = predict("3-4", [{"instruction": TERM, "question": light}])
+    (high,) = predict("3-4", [{"instruction": TERM, "question": heavy}])
+    assert low == "[刑期]12个月<eoa>"
+    assert high == "[刑期]38个月<eoa>"  # 36 + 5 % of (84 - 36)
+
+
+def test_mediated_bribery_and_an_appealing_unit_add_their_articles() -> None:
+    bribery = "事实:被告人利用本人职权或者地位形成的便利条件，通过其他国家工作人员职务上的行为为请托人谋取不正当利益，收受财物。\n罪名:受贿。"
+    (answer,) = predict("3-1", [{"instruction": ARTICLES, "question": bribery}])
+    assert "刑法第388条" in answer
+    unit = "事实:上诉单位某厂以次充好，销售金额六十万元。\n罪名:生产、销售伪劣产品。"
+    (answer,) = predict("3-1", [{"instruction": ARTICLES, "question": unit}])
+    assert answer == "[法条]刑法第140条、刑法第150条<eoa>"

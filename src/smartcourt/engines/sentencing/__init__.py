@@ -16,7 +16,17 @@ Facts and circumstances come from the text with their spans (:func:`extract_circ
 or a fact is missing, a :class:`SentencingError` says so: the engine never makes up a number.
 """
 
-from ._charges import ChargePrediction, Evidence, predict_articles, predict_charges, statutory_penalty
+from ._charges import (
+    ChargePrediction,
+    Evidence,
+    PenaltyRange,
+    applicable_range,
+    circumstance_articles,
+    predict_articles,
+    predict_charges,
+    statutory_penalty,
+    statutory_ranges,
+)
 from ._compute import amount_thresholds, circumstance_rule, compute_sentence, supported_crimes
 from ._extract import extract_circumstances, extract_facts
 from ._types import (
@@ -48,6 +58,7 @@ __all__ = [
     "Evidence",
     "FineRange",
     "MissingFactError",
+    "PenaltyRange",
     "ProbationAssessment",
     "Recommendation",
     "RuleDataError",
@@ -58,6 +69,8 @@ __all__ = [
     "UnsupportedCircumstanceError",
     "UnsupportedCrimeError",
     "amount_thresholds",
+    "applicable_range",
+    "circumstance_articles",
     "circumstance_rule",
     "compute_sentence",
     "extract_circumstances",
@@ -65,5 +78,6 @@ __all__ = [
     "predict_articles",
     "predict_charges",
     "statutory_penalty",
+    "statutory_ranges",
     "supported_crimes",
 ]

@@ -209,7 +209,10 @@ def statutes(root: Path, names: list[str]) -> dict[str, dict[str, object]]:
         try:
             charge = get_charge(name)
         except Exception:
-            continue
+            try:  # older lists write 会计帐簿 for the catalogue's 会计账簿
+                charge = get_charge(name.replace("帐", "账"))
+            except Exception:
+                continue
         if charge.article_number is None:
             continue
         text = articles.get((charge.article_number, charge.article_suffix), "")
@@ -219,7 +222,62 @@ def statutes(root: Path, names: list[str]) -> dict[str, dict[str, object]]:
         if negligent is not None and (name.startswith("过失") or name == "失火"):
             # 失火, 过失决水…: the negligent form is the article's later paragraph (e.g. 第一百一十五条第二款)
             penalty = negligent.group(1)
-        out[name] = {"article": charge.article_number, "elements": parts[0][:200], "penalty": penalty}
+        row: dict[str, object] = {
+            "article": charge.article_number,
+            "elements": parts[0][:200],
+            "penalty": penalty,
+        }
+        punishing = _PUNISHED_UNDER.get(charge.article_number)
+        ranges = penalty_tiers(
+            articles.get((punishing, 0), "") if punishing else text,
+            negligent=name.startswith("过失") or name == "失火",
+        )
+        if ranges:
+            row["tiers"] = ranges
+        out[name] = row
+    return out
+
+
+# Articles that define a crime whose penalties another article fixes: 刑法第三百八十二条 贪污 and
+# 第三百八十五条 受贿 (第三百八十六条) are punished under 第三百八十三条, 第三百八十九条 行贿 under 第三百九十条.
+_PUNISHED_UNDER = {382: 383, 385: 383, 389: 390}
+_CN = "[一二三四五六七八九十]+"
+# 处…有期徒刑, or a term listed after 死刑、无期徒刑 (处死刑、无期徒刑或者十年以上有期徒刑, 刑法第二百三十二条).
+_RANGE = re.compile(
+    rf"(?:处|或者)(?:({_CN})年以上)?(?:({_CN})年以下)?有期徒刑|处({_CN})年有期徒刑|处拘役|处管制"
+)
+
+
+def penalty_tiers(text: str, *, negligent: bool = False) -> list[list[object]]:
+    """The penalty ranges of an article, in order: ``[condition, low, high]`` in months (open ranges end at
+    180 = 十五年, 刑法第四十五条); only the paragraph of the negligent form when ``negligent``."""
+    from smartcourt.engines.text import parse_number
+
+    if negligent:
+        found = re.search(r"过失犯前款罪的，[^\n]+", text)
+        text = found.group(0) if found else text
+    else:  # the first paragraph, with the numbered items and 犯前款罪 paragraphs that continue it
+        paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+        kept = paragraphs[:1]
+        for paragraph in paragraphs[1:]:
+            if not re.match(r"（[一二三四五六七八九十]+）|犯前款罪", paragraph):
+                break
+            kept.append(paragraph)
+        text = "".join(kept)
+    out: list[list[object]] = []
+    for segment in re.split(r"[；。]", text):
+        match = _RANGE.search(segment)
+        if match is None:
+            continue
+        condition = re.sub(r"\s+", "", segment[: match.start()])[-60:]
+        if match.group(3):
+            low = high = int(parse_number(match.group(3)) or 0) * 12
+        elif match.group(1) or match.group(2):
+            low = int(parse_number(match.group(1)) or 0) * 12 if match.group(1) else 0
+            high = int(parse_number(match.group(2)) or 0) * 12 if match.group(2) else 180
+        else:
+            low, high = 0, 6
+        out.append([condition, low, high])
     return out
 
 

@@ -9,6 +9,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,7 +18,17 @@ from smartcourt.engines.catalogs import get_charge
 
 from ._types import Span
 
-__all__ = ["ChargePrediction", "Evidence", "predict_articles", "predict_charges", "statutory_penalty"]
+__all__ = [
+    "ChargePrediction",
+    "Evidence",
+    "PenaltyRange",
+    "applicable_range",
+    "circumstance_articles",
+    "predict_articles",
+    "predict_charges",
+    "statutory_penalty",
+    "statutory_ranges",
+]
 
 # What one matched 罪状 cue adds to the classifier's cosine (at most _CUE_CAP cues count per charge).
 _CUE_WEIGHT = 0.03
@@ -174,3 +185,144 @@ def statutory_penalty(charge: str) -> str:
     """
     row = _model()["statutes"].get(charge.strip().removesuffix("罪"))
     return "" if row is None else str(row.get("penalty", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class PenaltyRange:
+    """One penalty range (量刑幅度) of a charge's article: the condition the article states before it and
+    the fixed-term imprisonment it allows, in months (an open range ends at 180, 刑法第四十五条; a range of
+    拘役 only is 0–6).
+
+    >>> PenaltyRange("数额巨大或者有其他严重情节的，", 36, 120).high
+    120
+    """
+
+    condition: str
+    low: int
+    high: int
+
+
+def statutory_ranges(charge: str) -> tuple[PenaltyRange, ...]:
+    """The penalty ranges of the charge's article in the order the article lists them (from the charges
+    catalogue and 刑法, built into the charge model); ``()`` when the charge is unknown.
+
+    >>> [(r.low, r.high) for r in statutory_ranges("诈骗")]
+    [(0, 36), (36, 120), (120, 180)]
+    >>> [(r.low, r.high) for r in statutory_ranges("受贿")]  # punished under 刑法第三百八十三条
+    [(0, 36), (36, 120), (120, 180)]
+    """
+    row = _model()["statutes"].get(charge.strip().removesuffix("罪"))
+    if row is None:
+        return ()
+    return tuple(PenaltyRange(str(c), int(lo), int(hi)) for c, lo, hi in row.get("tiers", ()))
+
+
+# What an article's condition says, and how the facts show it. A range is applicable when the facts show
+# a condition of its own that the first range's condition does not have.
+_SEVERITY: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(condition), re.compile(facts))
+    for condition, facts in (
+        (r"特别巨大", r"特别巨大"),
+        (r"特别严重", r"特别严重"),
+        (r"特别恶劣", r"特别恶劣"),
+        (r"特别重大", r"特别重大"),
+        (r"(?<!特别)巨大", r"(?<!特别)巨大"),
+        (r"(?<!特别)严重", r"(?<!特别)(?:情节严重|后果严重|严重后果|严重危害)"),
+        (r"(?<!特别)恶劣", r"(?<!特别)恶劣"),
+        (r"(?<!特别)重大(?:经济)?损失", r"(?<!特别)重大(?:经济)?损失"),
+        (r"重伤", r"重伤"),
+        (r"死亡", r"死亡"),
+    )
+)
+_TEN_THOUSANDS = re.compile(r"([一二三四五六七八九十百千零]+)万元以上")
+# 法释〔2016〕9号 第一条至第三条: 贪污、受贿 3万 / 20万 / 300万 are 数额较大 / 巨大 / 特别巨大 (刑法第三百八十三条);
+# 第十条: 利用影响力受贿 follows 受贿.
+_AMOUNT_RANGES: dict[str, tuple[int, ...]] = {
+    "贪污": (30_000, 200_000, 3_000_000),
+    "受贿": (30_000, 200_000, 3_000_000),
+    "利用影响力受贿": (30_000, 200_000, 3_000_000),
+}
+
+
+def applicable_range(charge: str, text: str, amount: Decimal | None = None) -> PenaltyRange | None:
+    """The penalty range the facts fall in: by the amount when the article (or 法释〔2016〕9号 for
+    贪污/受贿) states amount thresholds, else the highest range whose condition (数额巨大, 情节特别严重,
+    致人死亡 …) the text shows, else the first range — or the article's 情节较轻 range when the text says
+    情节较轻 or the crime is negligent (失火, 过失致人死亡); ``None`` when the charge's article is unknown.
+
+    >>> from decimal import Decimal
+    >>> applicable_range("受贿", "收受财物", Decimal("250000")).low
+    36
+    >>> applicable_range("诈骗", "骗取他人财物，数额特别巨大。").low
+    120
+    >>> applicable_range("失火", "不慎引燃山林。").high
+    36
+    >>> applicable_range("故意杀人", "持刀将被害人杀死。").low  # 死刑、无期徒刑或者十年以上有期徒刑
+    120
+    """
+    from smartcourt.engines.text import parse_number
+
+    ranges = statutory_ranges(charge)
+    if not ranges:
+        return None
+    light = [r for r in ranges if "较轻" in r.condition]
+    heavy = [r for r in ranges if "较轻" not in r.condition] or list(ranges)
+    # the 情节较轻 range when the facts say so, and by default for a negligent crime (失火, 过失致人死亡 …)
+    negligent = "过失" in charge or charge.strip().removesuffix("罪") == "失火"
+    default = light[0] if light and (negligent or "情节较轻" in text) else heavy[0]
+    if amount is not None:
+        thresholds: list[tuple[Decimal, PenaltyRange]] = []
+        for r in heavy:
+            found = _TEN_THOUSANDS.search(r.condition)
+            number = parse_number(found.group(1)) if found else None
+            if number is not None:
+                thresholds.append((Decimal(number) * 10_000, r))
+        fixed = _AMOUNT_RANGES.get(charge.strip().removesuffix("罪"))
+        if fixed is not None and len(heavy) >= len(fixed):
+            thresholds = [(Decimal(v), r) for v, r in zip(fixed, heavy, strict=False)]
+        if len(thresholds) >= 2:
+            chosen = default
+            for value, r in thresholds:
+                if amount >= value:
+                    chosen = r
+            return chosen
+    if not heavy:
+        return default
+    first = heavy[0].condition
+    for r in reversed(heavy[1:]):
+        for condition, shown in _SEVERITY:
+            if condition.search(r.condition) and not condition.search(first) and shown.search(text):
+                return r
+    return default
+
+
+_LAW_ARTICLE = re.compile(r"^刑法第([一二三四五六七八九十百零]+)条")
+# Articles a judgment cites for what the recommendation itself uses: 刑法第六十四条 (追缴、责令退赔) with
+# 退赃退赔, 第五十二条/第五十三条 (罚金) with a fine, 第七十二条 (缓刑) when probation is open.
+_RESTITUTION_ARTICLE = 64
+
+
+def circumstance_articles(kinds: list[str] | tuple[str, ...]) -> tuple[int, ...]:
+    """The 刑法 articles behind the circumstances (the ``law`` of each rule in ``data/guideline.json``:
+    自首/坦白 → 第六十七条, 从犯 → 第二十七条, 累犯 → 第六十五条, 毒品再犯 → 第三百五十六条 …; 退赃退赔 →
+    第六十四条), in order, without repeats; kinds without a 刑法 article (当庭认罪, 认罪认罚 under 刑事诉讼法)
+    add nothing.
+
+    >>> circumstance_articles(["surrender", "accessory", "restitution", "plea_leniency", "drug_repeat"])
+    (67, 27, 64, 356)
+    """
+    from smartcourt.engines.text import parse_number
+
+    from ._data import load
+
+    rules: dict[str, dict[str, Any]] = load("guideline.json")["circumstances"]
+    out: list[int] = []
+    for kind in kinds:
+        number: int | None = _RESTITUTION_ARTICLE if kind == "restitution" else None
+        found = _LAW_ARTICLE.match(str(rules.get(kind, {}).get("law", "")))
+        if found is not None:
+            value = parse_number(found.group(1))
+            number = int(value) if value is not None else None
+        if number is not None and number not in out:
+            out.append(number)
+    return tuple(out)
