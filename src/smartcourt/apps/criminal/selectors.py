@@ -1,0 +1,193 @@
+"""Reads of criminal case assistance, and who may see it.
+
+Scoping reuses the case core: a case the viewer may not see is the same 404 as a missing one
+(``cases.selectors.case_get``). On a visible case the assistance is for court staff only: a party or counsel
+of the case gets 403. Writes (facts, evidence materials) need staff of the case's own court who handle cases;
+overrides and the ready-for-trial mark need a judge (or 院庭长) of that court.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from smartcourt.apps.accounts.models import Role, User
+from smartcourt.apps.audit.selectors import HistoryItem, history_for
+from smartcourt.apps.cases import selectors as case_selectors
+from smartcourt.apps.cases.models import Case, CaseCategory, Party, PartyRole
+from smartcourt.apps.core.errors import InvalidInputError, NotPermittedError
+from smartcourt.apps.criminal.assessment import Assessment, assess, engine_charge
+from smartcourt.apps.criminal.error_codes import CriminalErrorCode
+from smartcourt.apps.criminal.models import (
+    EvidenceChecklist,
+    EvidenceMaterial,
+    EvidenceStage,
+    SentencingAssessment,
+    SentencingOverride,
+)
+from smartcourt.engines import evidence_guidance as guidance
+
+WRITER_ROLES = frozenset({Role.JUDGE, Role.JUDGE_ASSISTANT, Role.CLERK, Role.COURT_LEADER})
+JUDGE_ROLES = frozenset({Role.JUDGE, Role.COURT_LEADER})
+
+
+def panel_applies(case: Any, user: Any) -> bool:
+    """The case-page panel shows on criminal cases to court staff (who could open the case at all)."""
+    return bool(case.category == CaseCategory.CRIMINAL and getattr(user, "is_court_staff", False))
+
+
+def criminal_case_get(*, viewer: User, case_id: int) -> Case:
+    """A criminal case ``viewer`` may work on: 404 if not visible, 403 for non-staff, 400 if not criminal."""
+    case = case_selectors.case_get(viewer=viewer, case_id=case_id)
+    if not (viewer.is_superuser or viewer.is_court_staff):
+        raise NotPermittedError(CriminalErrorCode.STAFF_ONLY, "量刑辅助与证据指引仅供法院工作人员使用")
+    if case.category != CaseCategory.CRIMINAL:
+        raise InvalidInputError(
+            CriminalErrorCode.NOT_CRIMINAL,
+            "该案件不是刑事案件，不适用量刑辅助与证据指引",
+            {"case_id": case.pk},
+        )
+    return case
+
+
+def can_write(*, case: Case, user: User) -> bool:
+    return bool(user.is_superuser or (user.role in WRITER_ROLES and user.court_id == case.court_id))
+
+
+def can_decide(*, case: Case, user: User) -> bool:
+    return bool(user.is_superuser or (user.role in JUDGE_ROLES and user.court_id == case.court_id))
+
+
+def defendant_names(*, case: Case) -> str:
+    roles = (PartyRole.ACCUSED, PartyRole.APPELLANT)
+    names = [p.name for p in Party.objects.filter(case=case, role__in=roles).order_by("position", "id")]
+    return "、".join(names) or "—"
+
+
+def assessment_row(*, case: Case) -> SentencingAssessment | None:
+    return SentencingAssessment.objects.filter(case=case).first()
+
+
+def default_charge(*, case: Case) -> str:
+    return engine_charge(case.charges[0]) if case.charges else ""
+
+
+def case_assessment(*, case: Case) -> tuple[SentencingAssessment | None, Assessment]:
+    """The stored facts and overrides of ``case`` and the assessment computed from them."""
+    row = assessment_row(case=case)
+    if row is None:
+        return None, assess(facts_text="", charge=default_charge(case=case), overrides={})
+    return row, assess(
+        facts_text=row.facts,
+        charge=row.charge or default_charge(case=case),
+        province=row.province,
+        overrides=row.overrides or {},
+    )
+
+
+def override_log(*, case: Case) -> list[SentencingOverride]:
+    return list(
+        SentencingOverride.objects.filter(assessment__case=case)
+        .select_related("actor")
+        .order_by("created_at", "id")
+    )
+
+
+def assistance_history(*, case: Case) -> list[HistoryItem]:
+    """The audit trail of this app's rows of the case (facts versions, overrides, materials, the mark)."""
+    return history_for(
+        objects=[
+            (
+                SentencingAssessment,
+                SentencingAssessment.objects.filter(case=case).values_list("pk", flat=True),
+            ),
+            (
+                SentencingOverride,
+                SentencingOverride.objects.filter(assessment__case=case).values_list("pk", flat=True),
+            ),
+            (EvidenceChecklist, EvidenceChecklist.objects.filter(case=case).values_list("pk", flat=True)),
+            (EvidenceMaterial, EvidenceMaterial.objects.filter(case=case).values_list("pk", flat=True)),
+        ],
+        limit=200,
+    )
+
+
+@dataclass
+class ChecklistItemView:
+    requirement: guidance.EvidenceRequirement
+    materials: list[EvidenceMaterial] = field(default_factory=list)
+
+    @property
+    def provided(self) -> bool:
+        return bool(self.materials)
+
+
+@dataclass
+class EvidenceView:
+    stage: str
+    stage_label: str
+    checklist: guidance.Checklist
+    items: list[ChecklistItemView]
+    extra: list[EvidenceMaterial]
+    contradictions: tuple[guidance.Contradiction, ...]
+    state: EvidenceChecklist | None
+
+    @property
+    def missing_mandatory(self) -> list[ChecklistItemView]:
+        return [i for i in self.items if i.requirement.mandatory and not i.provided]
+
+
+def evidence_state(*, case: Case) -> EvidenceChecklist | None:
+    return EvidenceChecklist.objects.filter(case=case).select_related("ready_marked_by").first()
+
+
+def case_evidence(*, case: Case, stage: str | None = None) -> EvidenceView:
+    """The checklist of the case's (first) charge at its stage, the materials per item, and contradictions."""
+    state = evidence_state(case=case)
+    stage = stage or (state.stage if state else EvidenceStage.FILING_REVIEW)
+    charge = default_charge(case=case)
+    checklist = guidance.checklist_for(charge or "", stage)
+    materials = list(EvidenceMaterial.objects.filter(case=case).select_related("added_by"))
+    by_key: dict[str, list[EvidenceMaterial]] = {}
+    for m in materials:
+        by_key.setdefault(m.requirement_key, []).append(m)
+    keys = {i.key for i in checklist.items}
+    items = [ChecklistItemView(r, by_key.get(r.key, [])) for r in checklist.items]
+    extra = [m for m in materials if m.requirement_key not in keys]
+    texts = [
+        guidance.EvidenceText(str(m.pk), m.description, m.content) for m in materials if m.content.strip()
+    ]
+    return EvidenceView(
+        stage=stage,
+        stage_label=EvidenceStage(stage).label,
+        checklist=checklist,
+        items=items,
+        extra=extra,
+        contradictions=guidance.detect_contradictions(texts),
+        state=state,
+    )
+
+
+def mandatory_for_trial(*, case: Case) -> list[guidance.EvidenceRequirement]:
+    """Every mandatory item of every stage up to the trial (立案审查, 庭前准备, 庭审), once each."""
+    charge = default_charge(case=case)
+    seen: dict[str, guidance.EvidenceRequirement] = {}
+    for stage, _label in guidance.stages():
+        for item in guidance.checklist_for(charge or "", stage).mandatory:
+            seen.setdefault(item.key, item)
+    return list(seen.values())
+
+
+def missing_for_trial(*, case: Case) -> list[guidance.EvidenceRequirement]:
+    provided = set(EvidenceMaterial.objects.filter(case=case).values_list("requirement_key", flat=True))
+    return [r for r in mandatory_for_trial(case=case) if r.key not in provided]
+
+
+def checklist_keys(*, case: Case) -> set[str]:
+    """The keys of every checklist item of the case, at any stage."""
+    charge = default_charge(case=case)
+    return {
+        i.key
+        for stage, _label in guidance.stages()
+        for i in guidance.checklist_for(charge or "", stage).items
+    }

@@ -1,0 +1,276 @@
+"""Web pages of criminal case assistance: the case-page panel (an htmx fragment), the full page with the
+facts, circumstances, steps, overrides and the evidence checklist, its forms, and the 量刑表 download.
+
+Views shape input and output only; selectors scope, services decide. A :class:`DomainError` becomes a Chinese
+message on the page and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from smartcourt.apps.cases.models import Case
+from smartcourt.apps.core.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
+from smartcourt.apps.criminal import selectors, services
+from smartcourt.apps.criminal.assessment import FACT_FIELDS, INJURY_LABELS, STAGE_LABELS, circumstance_kinds
+from smartcourt.apps.criminal.documents import sentencing_table_docx
+from smartcourt.apps.criminal.models import EvidenceMaterial
+from smartcourt.engines import evidence_guidance as guidance
+
+
+def _error_page(request: HttpRequest, exc: DomainError, *, fragment: bool = False) -> HttpResponse:
+    if fragment:
+        return HttpResponse(
+            f'<h2>量刑辅助与证据指引</h2><p class="error">{exc.message}</p>', status=exc.http_status
+        )
+    return render(request, "core/error.html", {"message": exc.message}, status=exc.http_status)
+
+
+def _context(case: Case, user: Any) -> dict[str, Any]:
+    row, assessment = selectors.case_assessment(case=case)
+    return {
+        "case": case,
+        "defendant": selectors.defendant_names(case=case),
+        "row": row,
+        "a": assessment,
+        "rec": assessment.recommendation,
+        "steps": [(STAGE_LABELS.get(s.stage, s.stage), s) for s in assessment.recommendation.steps]
+        if assessment.recommendation
+        else [],
+        "evidence": selectors.case_evidence(case=case),
+        "missing_for_trial": selectors.missing_for_trial(case=case),
+        "can_write": selectors.can_write(case=case, user=user),
+        "can_decide": selectors.can_decide(case=case, user=user),
+    }
+
+
+@login_required
+@require_GET
+def panel(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case-page panel: the recommendation (or the engine's message), circumstances and evidence status."""
+    try:
+        case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
+    except DomainError as exc:
+        return _error_page(request, exc, fragment=True)
+    return render(request, "criminal/_panel.html", _context(case, request.user))
+
+
+@login_required
+@require_GET
+def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
+    try:
+        case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
+    except DomainError as exc:
+        return _error_page(request, exc)
+    context = _context(case, request.user)
+    context.update(
+        {
+            "overrides": selectors.override_log(case=case),
+            "history": selectors.assistance_history(case=case),
+            "fact_fields": [(k, v[0]) for k, v in FACT_FIELDS.items()],
+            "injury_labels": INJURY_LABELS,
+            "circumstance_kinds": circumstance_kinds(),
+            "stages": guidance.stages(),
+        }
+    )
+    return render(request, "criminal/case.html", context)
+
+
+def _post(
+    request: HttpRequest, case_id: int, run: Callable[[Case], Any], success: str, anchor: str
+) -> HttpResponse:
+    try:
+        case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
+        run(case)
+    except (NotFoundError, NotPermittedError) as exc:
+        return _error_page(request, exc)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return redirect(reverse("criminal:case", args=[case_id]) + anchor)
+
+
+@login_required
+@require_POST
+def facts_save(request: HttpRequest, case_id: int) -> HttpResponse:
+    p = request.POST
+    return _post(
+        request,
+        case_id,
+        lambda case: services.sentencing_facts_save(
+            case=case, actor=request.user, facts=p.get("facts", ""), province=p.get("province", "")
+        ),
+        "案件事实已保存，量刑建议已重新计算",
+        "#facts",
+    )
+
+
+@login_required
+@require_POST
+def facts_import(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _post(
+        request,
+        case_id,
+        lambda case: services.sentencing_facts_import(case=case, actor=request.user),
+        "已从案情摘要导入案件事实",
+        "#facts",
+    )
+
+
+@login_required
+@require_POST
+def override(request: HttpRequest, case_id: int) -> HttpResponse:
+    p = request.POST
+    return _post(
+        request,
+        case_id,
+        lambda case: services.sentencing_override_apply(
+            case=case,
+            actor=request.user,
+            target=p.get("target", ""),
+            name=p.get("name", ""),
+            action=p.get("action", ""),
+            value=p.get("value", ""),
+            reason=p.get("reason", ""),
+        ),
+        "修正已记录，量刑建议已重新计算",
+        "#steps",
+    )
+
+
+@login_required
+@require_GET
+def table_docx(request: HttpRequest, case_id: int) -> HttpResponse:
+    """下载量刑表 (.docx); refused with the engine's message when there is no recommendation."""
+    try:
+        case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
+        content = table_bytes(case)
+    except (NotFoundError, NotPermittedError) as exc:
+        return _error_page(request, exc)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(reverse("criminal:case", args=[case_id]) + "#steps")
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="sentencing-table-{case.pk}.docx"'
+    return response
+
+
+def table_bytes(case: Case) -> bytes:
+    """The 量刑表 of ``case`` or an :class:`InvalidInputError` with the engine's message (API and page)."""
+    _row, assessment = selectors.case_assessment(case=case)
+    if assessment.recommendation is None:
+        raise InvalidInputError(
+            assessment.error_code or "criminal.not_computable",
+            f"无法生成量刑表：{assessment.error_message}",
+            {"field": assessment.error_field or "facts"},
+        )
+    return sentencing_table_docx(
+        case=case,
+        defendant=selectors.defendant_names(case=case),
+        assessment=assessment,
+        overrides=selectors.override_log(case=case),
+    )
+
+
+@login_required
+@require_POST
+def stage_set(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _post(
+        request,
+        case_id,
+        lambda case: services.evidence_stage_set(
+            case=case, actor=request.user, stage=request.POST.get("stage", "")
+        ),
+        "审理阶段已更新",
+        "#evidence",
+    )
+
+
+@login_required
+@require_POST
+def material_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    p = request.POST
+    return _post(
+        request,
+        case_id,
+        lambda case: services.evidence_material_add(
+            case=case,
+            actor=request.user,
+            requirement_key=p.get("requirement_key", ""),
+            description=p.get("description", ""),
+            content=p.get("content", ""),
+            reference=p.get("reference", ""),
+            upload=request.FILES.get("file"),
+        ),
+        "证据材料已登记",
+        "#evidence",
+    )
+
+
+@login_required
+@require_POST
+def material_remove(request: HttpRequest, case_id: int, material_id: int) -> HttpResponse:
+    return _post(
+        request,
+        case_id,
+        lambda case: services.evidence_material_remove(
+            case=case, actor=request.user, material_id=material_id
+        ),
+        "证据材料已撤回",
+        "#evidence",
+    )
+
+
+@login_required
+@require_GET
+def material_file(request: HttpRequest, case_id: int, material_id: int) -> HttpResponse:
+    """The uploaded file of a material, to those who may see the case's assistance (never a public URL)."""
+    try:
+        case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
+    except DomainError as exc:
+        return _error_page(request, exc)
+    material = EvidenceMaterial.objects.filter(case=case, pk=material_id).first()
+    if material is None or not material.file:
+        return render(request, "core/error.html", {"message": "证据材料不存在"}, status=404)
+    return FileResponse(
+        material.file.open("rb"), as_attachment=True, filename=material.file.name.rsplit("/", 1)[-1]
+    )
+
+
+@login_required
+@require_POST
+def ready(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _post(
+        request,
+        case_id,
+        lambda case: services.case_mark_ready_for_trial(
+            case=case, actor=request.user, reason=request.POST.get("reason", "")
+        ),
+        "已标记为可开庭审理",
+        "#evidence",
+    )
+
+
+@login_required
+@require_POST
+def unready(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _post(
+        request,
+        case_id,
+        lambda case: services.case_unmark_ready_for_trial(
+            case=case, actor=request.user, reason=request.POST.get("reason", "")
+        ),
+        "已撤销可开庭审理标记",
+        "#evidence",
+    )
