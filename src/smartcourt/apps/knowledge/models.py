@@ -80,3 +80,24 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version.law.title}{self.number_chinese}"
+
+
+# Judgments live in their own module; re-exported here so Django finds them.
+from smartcourt.apps.knowledge.judgment_models import (  # noqa: E402
+    CourtLevel,
+    Judgment,
+    JudgmentCaseType,
+    JudgmentDocumentType,
+    JudgmentProcedure,
+)
+
+__all__ = [
+    "Article",
+    "CourtLevel",
+    "Judgment",
+    "JudgmentCaseType",
+    "JudgmentDocumentType",
+    "JudgmentProcedure",
+    "Law",
+    "LawVersion",
+]

@@ -1,0 +1,19 @@
+"""Background indexing (django-tasks): new judgments into the search index; the whole index rebuilt."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def judgments_index_task(ids: list[int]) -> int:
+    from smartcourt.apps.knowledge.judgment_services import judgment_index
+
+    return judgment_index(ids=ids)
+
+
+@task()
+def search_index_rebuild_task() -> int:
+    from smartcourt.apps.knowledge.judgment_services import search_index_rebuild
+
+    return search_index_rebuild().count()
