@@ -1,0 +1,75 @@
+"""The trial outline (庭审提纲) and the judgment's facts/reasoning skeleton, both from the element table."""
+
+from __future__ import annotations
+
+from ._schema import cause_schema
+from ._types import ElementTable, JudgmentSkeleton, OutlineItem, Status, TrialOutline
+
+
+def trial_outline(table: ElementTable) -> TrialOutline:
+    """A trial outline that confirms the agreed elements in one question each and puts the disputed elements in
+    focus with their questions, the evidence to examine (the schema's typical evidence plus what the parties
+    filed on that element) and the articles.
+
+    >>> from smartcourt.engines.elements import build_element_table
+    >>> t = build_element_table("原告向被告出借人民币5万元。约定月息2%。", "被告认可借款5万元。否认约定利息。")
+    >>> outline = trial_outline(t)
+    >>> [item.label for item in outline.focus]
+    ['约定利率']
+    >>> outline.confirm[0]
+    '借款金额：原告主张50000，被告无异议，请双方确认。'
+    """
+    specs = {s.key: s for s in cause_schema(table.cause).elements}
+    confirm = tuple(
+        f"{r.label}：原告主张{r.plaintiff_value}，被告无异议，请双方确认。"
+        for r in table.rows
+        if r.status is Status.AGREED
+    )
+    focus = []
+    for r in table.disputed:
+        spec = specs[r.key]
+        filed = tuple(f"{s.document}：{s.text}" for s in r.evidence_sources)
+        focus.append(
+            OutlineItem(
+                key=r.key,
+                label=r.label,
+                questions=spec.questions,
+                evidence=spec.evidence + filed,
+                basis=r.basis,
+                plaintiff_value=r.plaintiff_value,
+                defendant_position=r.defendant_position,
+            )
+        )
+    unmentioned = tuple(r.label for r in table.rows if r.status is Status.NOT_MENTIONED)
+    return TrialOutline(table.cause, table.cause_label, confirm, tuple(focus), unmentioned)
+
+
+def judgment_skeleton(table: ElementTable) -> JudgmentSkeleton:
+    """The facts and reasoning skeleton of a judgment draft: agreed elements become 经审理查明 facts, each
+    disputed element a 争议焦点 with a reasoning slot (【…】 for the judge), and the articles of all elements
+    with a value are listed once in order.
+
+    >>> from smartcourt.engines.elements import build_element_table
+    >>> t = build_element_table("原告向被告出借人民币5万元。约定月息2%。", "被告认可借款5万元。否认约定利息。")
+    >>> sk = judgment_skeleton(t)
+    >>> sk.found_facts
+    ('借款金额：50000（双方无争议，本院予以确认）',)
+    >>> sk.disputes[0][0]
+    '约定利率'
+    >>> sk.basis[:2]
+    ('民法典第六百六十七条', '民法典第六百七十九条')
+    """
+    facts = tuple(f"{r.label}：{r.plaintiff_value}（双方无争议，本院予以确认）" for r in table.agreed)
+    disputes = tuple(
+        (
+            r.label,
+            f"原告主张：{r.plaintiff_value or '（未主张）'}；被告辩称：{r.defendant_position or '（未答辩）'}。"
+            f"本院认为：【结合证据认定{r.label}，依据{'、'.join(r.basis)}】",
+        )
+        for r in table.disputed
+    )
+    basis: list[str] = []
+    for r in table.rows:
+        if r.status is not Status.NOT_MENTIONED or r.plaintiff_value:
+            basis.extend(b for b in r.basis if b not in basis)
+    return JudgmentSkeleton(table.cause, facts, disputes, tuple(basis))
