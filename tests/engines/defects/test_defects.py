@@ -226,3 +226,14 @@ def test_a_twenty_page_document_is_checked_in_under_two_seconds():
     start = time.perf_counter()
     assert _check(j.paragraphs, j.context) == []
     assert time.perf_counter() - start < 2.0
+
+
+def test_no_false_alarms_from_relative_dates_verbs_after_roles_or_titles_mentioned_in_the_body():
+    j = civil_judgment(12)
+    paragraphs = _seed(j.paragraphs, "判决书送达之日起十五日内", "判决书送达之次日起十五日内")
+    assert all(d.kind != DefectKind.DATE for d in _check(paragraphs, j.context))
+    chen = Document.from_text("民事判决书\n起诉人：陈某某，男。\n原告陈述其借款事实，起诉人陈明理由。")
+    assert [d for d in check_document(chen) if d.kind == DefectKind.PARTY] == []
+    notice = Document.from_text("执行通知书\n依据本院（2024）浙0102民初1号民事判决书，限你于十日内履行。")
+    assert notice.kind is None
+    assert Document.from_text("浙江省杭州市上城区人民法院民事判决书").kind == "民事判决书"

@@ -35,6 +35,8 @@ def check_dates(document: Document, context: DocumentContext) -> list[Defect]:
     events: list[tuple[int, text.DateMention, str]] = []
     for index, paragraph in enumerate(document.paragraphs):
         for mention in text.extract_dates(paragraph):
+            if mention.relative:  # 次日, 当日 …: nothing to check on its own
+                continue
             if mention.reason:
                 defects.append(
                     _date_defect(index, mention, f"日期{mention.text}不存在", severity=Severity.ERROR)

@@ -68,6 +68,7 @@ _REQUIRED: dict[str, tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = {
 }
 _ROLES = (
     "再审申请人",
+    "起诉人",
     "被申请人",
     "申请执行人",
     "被执行人",
@@ -100,6 +101,54 @@ _NOT_NAMES = (
     "与",
     "及",
     "均",
+)
+# Words that follow a role and share a surname's character (原告陈述 when a party is 陈某): never names.
+_VERBS_AFTER_ROLE = frozenset(
+    [
+        "陈述",
+        "陈明",
+        "陈列",
+        "方面",
+        "方称",
+        "方提",
+        "一方",
+        "主张",
+        "代理",
+        "提交",
+        "提供",
+        "申请",
+        "要求",
+        "同意",
+        "放弃",
+        "表示",
+        "承认",
+        "否认",
+        "举证",
+        "质证",
+        "未到",
+        "到庭",
+        "签收",
+        "签名",
+        "支付",
+        "偿还",
+        "返还",
+        "赔偿",
+        "负担",
+        "承担",
+        "交纳",
+        "预交",
+        "诉请",
+        "起诉",
+        "上诉",
+        "答辩",
+        "补充",
+        "确认",
+        "撤回",
+        "认可",
+        "另行",
+        "自愿",
+        "当庭",
+    ]
 )
 _OPERATIVE_START = re.compile(r"(判决|裁定)如下")
 _OPERATIVE_END = re.compile(r"^\s*(如不服|案件受理费|审\s*判|本判决|本裁定|人民陪审员|书\s*记\s*员)")
@@ -174,8 +223,10 @@ def check_parties(document: Document, context: DocumentContext) -> list[Defect]:
                         Severity.ERROR,
                     )
                 )
+        # a 起诉人 (a suit not accepted: 不予受理) is the only party such a document names
+        pre_acceptance = any(role == "起诉人" for _, role, _ in header)
         for party in context.parties:
-            if party.name not in names and header:
+            if party.name not in names and header and not pre_acceptance:
                 defects.append(
                     _party(
                         header[0][0],
@@ -195,6 +246,8 @@ def check_parties(document: Document, context: DocumentContext) -> list[Defect]:
         for match in _MENTION.finditer(paragraph):
             role, following = match.group(1), match.group(2)
             if any(following.startswith(name) for name in names):
+                continue
+            if following[:2] in _VERBS_AFTER_ROLE:
                 continue
             for length in (2, 3):
                 candidate = following[:length]

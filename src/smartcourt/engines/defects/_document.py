@@ -45,8 +45,12 @@ class Document:
         """A document from its paragraphs; the kind comes from the first title line among the first ten."""
         kind = None
         for paragraph in paragraphs[:10]:
-            found = _TITLE.search(re.sub(r"\s+", "", paragraph))
-            if found:
+            compact = re.sub(r"\s+", "", paragraph)
+            found = _TITLE.search(compact)
+            # the title line itself (民 事 判 决 书, or after the court's name), not a mention inside a sentence
+            if found and (
+                compact == found.group() or compact.removesuffix(found.group()).endswith("人民法院")
+            ):
                 kind = found.group()
                 break
         return cls(paragraphs=tuple(paragraphs), kind=kind)
