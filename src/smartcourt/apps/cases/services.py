@@ -701,3 +701,32 @@ def party_id_number_reveal(
         channel=channel,
     )
     return party.id_number
+
+
+# Back-fill from the electronic case file (casefile app): fields a clerk may accept from a material.
+_BACKFILL_PARTY_FIELDS = {"id_number": 32, "address": 200, "phone": 20}
+
+
+def case_record_backfill(
+    *, case: Case, actor: User, field: str, value: str, party_name: str | None = None, source: str = ""
+) -> None:
+    """Write one accepted value from a case-file material into the case record (a party's ID number, address
+    or phone, or the claim amount); the actor may handle the case's file; django-auditlog records the change."""
+    if not (actor.is_superuser or (actor.is_court_staff and actor.court_id == case.court_id)):
+        raise NotPermittedError(CaseErrorCode.NOT_PERMITTED, "无权修改该案件的信息")
+    with transaction.atomic(), acting_as(actor):
+        if field == "claim_amount":
+            amount = _clean_amount(value)
+            Case.objects.select_for_update().filter(pk=case.pk).get()
+            case.claim_amount = amount
+            case.save(update_fields=["claim_amount", "updated_at"])
+            return
+        limit = _BACKFILL_PARTY_FIELDS.get(field)
+        if limit is None:
+            raise _invalid(CaseErrorCode.MISSING_FIELD, f"不支持回填字段“{field}”", "field")
+        party = case.parties.select_for_update().filter(name=party_name or "").first()
+        if party is None:
+            raise _invalid(CaseErrorCode.NOT_FOUND, f"案件中没有当事人“{party_name}”", "party")
+        text = _require_text(value, field, "回填值", limit)
+        setattr(party, field, text)
+        party.save(update_fields=[field])

@@ -1,0 +1,72 @@
+"""Journey: a judge on a phone-sized screen opens the 电子卷宗 panel of a case, reads the file page by page
+with the keyboard (j/k), and searches inside it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smartcourt.apps.casefile import services
+from smartcourt.apps.casefile.models import MaterialSource
+from tests.apps.casefile.conftest import docx_bytes
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+CHROMIUM = Path("/usr/bin/chromium")
+PASSWORD = "Tq7#rW2m9!xL"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+
+
+@pytest.fixture
+def phone() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium (/usr/bin/chromium) is not installed")
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
+        yield page
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "casefile_viewer_phone.png"), full_page=True)
+        browser.close()
+
+
+def test_judge_reads_the_file_with_the_keyboard(live_server: Any, world: Any, case: Any, phone: Any) -> None:
+    plaintiff = case.parties.get(role="PLAINTIFF").name
+    for name, paragraphs in (
+        ("起诉状.docx", ["民事起诉状", f"原告：{plaintiff}", "诉讼请求：偿还借款。", f"具状人：{plaintiff}"]),
+        ("审理报告.docx", ["审理报告", "经审理查明，借款属实。"]),
+    ):
+        services.material_ingest(
+            case=case,
+            data=docx_bytes(paragraphs),
+            filename=name,
+            source=MaterialSource.GENERATED,
+            actor=world.clerk,
+        )
+    page = phone
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "judge")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.wait_for_selector("#panel-casefile a:has-text('打开电子卷宗')", timeout=60_000)
+    page.click("#panel-casefile a:has-text('打开电子卷宗')")
+    page.wait_for_selector(".cf-text")
+    assert "民事起诉状" in page.inner_text(".cf-text")
+    page.keyboard.press("j")
+    page.wait_for_function("document.querySelector('.cf-text').innerText.includes('审理报告')")
+    page.keyboard.press("k")
+    page.wait_for_function("document.querySelector('.cf-text').innerText.includes('民事起诉状')")
+    page.keyboard.press("/")
+    page.keyboard.type("借款属实")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=检索“借款属实”：1 页")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
