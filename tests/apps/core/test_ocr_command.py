@@ -62,3 +62,21 @@ def test_platform_settings_apply_and_unknown_keys_are_refused():
         pytest.raises(ImproperlyConfigured, match="colour"),
     ):
         platform_ocr_settings()
+
+
+@needs_font
+def test_a_searchable_pdf_of_every_page_read(tmp_path):
+    import pypdfium2 as pdfium
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(pdf_bytes([render_page(["民事判决书"]), render_page(["送达回证"])]))
+    out = tmp_path / "searchable.pdf"
+    _, _, status = _run(str(scan), "--workers", "1", "--pdf", str(out))
+    assert status == 0
+    document = pdfium.PdfDocument(out.read_bytes())
+    assert [document[i].get_textpage().get_text_range().strip() for i in range(len(document))] == [
+        "民事判决书",
+        "送达回证",
+    ]
+    _, err, status = _run(str(scan), "--workers", "1", "--pdf", str(out), "--font", "/no/such/font.ttc")
+    assert status == 1 and "中文字体" in err

@@ -143,3 +143,23 @@ def test_character_error_rate_properties():
 class _NoRecognizer:
     def recognize(self, image):
         return []
+
+
+@needs_font
+def test_searchable_pdf_keeps_the_image_and_carries_the_text(recognizer):
+    import pypdfium2 as pdfium
+
+    from smartcourt.engines.ocr import searchable_pdf
+
+    lines = judgment_lines(3, count=8)
+    image = render_page(lines)
+    (layer,) = ocr_bytes(png_bytes(image), filename="p.png", recognizer=recognizer)
+    data = searchable_pdf([(image, layer)], font_path=str(SERIF), font_index=2)
+    document = pdfium.PdfDocument(data)
+    page = document[0]
+    width, height = page.get_size()
+    assert abs(width - 1240 * 72 / 150) < 1 and abs(height - 1754 * 72 / 150) < 1
+    text = page.get_textpage().get_text_range()
+    assert character_error_rate("".join(lines), text) < 0.01
+    rendered = page.render(scale=150 / 72).to_pil().convert("L")
+    assert rendered.getpixel((5, 5)) > 240 and rendered.getextrema()[0] < 60  # white paper, black print kept
