@@ -86,14 +86,19 @@ def test_similar_and_judgment_detail(client: Client, corpus: list) -> None:
     assert missing.status_code == 404 and missing.json()["code"] == "knowledge.judgment_not_found"
 
 
-def test_law_articles_are_indexed_and_found(client: Client, search_dir: Path, tmp_path: Path) -> None:
+def test_law_articles_are_indexed_and_found(
+    client: Client, search_dir: Path, tmp_path: Path, django_capture_on_commit_callbacks
+) -> None:
     path = tmp_path / "example.md"
     path.write_text(EXAMPLE_LAW, encoding="utf-8")
-    law_import(path=path)
-    assert laws_index() >= 3
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        law_import(path=path)  # the import enqueues the re-indexing of the laws once it has committed
+    assert len(callbacks) == 1
     body = client.get("/api/v1/search", {"q": "罚款", "kind": "article"}).json()
     assert body["hits"][0]["title"] == "中华人民共和国示例法第三条"
     search_index_rebuild()
+    assert client.get("/api/v1/search", {"q": "罚款", "kind": "article"}).json()["total"] == body["total"]
+    assert laws_index() >= 3  # again: replaces, never duplicates
     assert client.get("/api/v1/search", {"q": "罚款", "kind": "article"}).json()["total"] == body["total"]
 
 

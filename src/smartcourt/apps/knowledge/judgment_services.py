@@ -183,8 +183,17 @@ def judgment_index(*, ids: Sequence[int]) -> int:
 
 
 def laws_index() -> int:
-    """Add (or replace) the articles of every law's newest version in the index; returns how many."""
-    return search_index().add(article_index_doc(a) for a in _latest_articles())
+    """Put the articles of every law's newest version in the index and take out every other article (an older
+    version's, a deleted one's); returns how many were added. Run after each law import (``laws_index_task``)."""
+    latest = list(_latest_articles())
+    keep = {article.pk for article in latest}
+    stale = [
+        f"article:{pk}" for pk in Article.objects.values_list("pk", flat=True).iterator() if pk not in keep
+    ]
+    index = search_index()
+    if stale:
+        index.delete(stale)
+    return index.add(article_index_doc(article) for article in latest)
 
 
 def search_index_rebuild() -> SearchIndex:

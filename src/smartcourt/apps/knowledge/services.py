@@ -256,7 +256,16 @@ def law_import(*, path: Path, actor: Any = None) -> ImportResult:
             result.imported += 1
         else:
             result.updated += 1
+    _index_laws_after_commit(result)
     return result
+
+
+def _index_laws_after_commit(result: ImportResult) -> None:
+    """The search index follows the laws: once the import has committed, a task re-indexes the articles."""
+    if result.imported or result.updated:
+        from smartcourt.apps.knowledge.tasks import laws_index_task
+
+        transaction.on_commit(laws_index_task.enqueue)
 
 
 def _import_engine_law(law: EngineLaw, *, source: str) -> tuple[bool, int]:
@@ -309,4 +318,5 @@ def law_import_shipped(*, actor: Any = None) -> ImportResult:
             result.imported += 1
         else:
             result.updated += 1
+    _index_laws_after_commit(result)
     return result

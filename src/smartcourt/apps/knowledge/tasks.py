@@ -1,4 +1,4 @@
-"""Background indexing (django-tasks): new judgments into the search index; the whole index rebuilt."""
+"""Background indexing (django-tasks): new judgments and imported laws into the search index; a full rebuild."""
 
 from __future__ import annotations
 
@@ -10,6 +10,13 @@ def judgments_index_task(ids: list[int]) -> int:
     from smartcourt.apps.knowledge.judgment_services import judgment_index
 
     return judgment_index(ids=ids)
+
+
+@task()
+def laws_index_task() -> int:
+    from smartcourt.apps.knowledge.judgment_services import laws_index
+
+    return laws_index()
 
 
 @task()
