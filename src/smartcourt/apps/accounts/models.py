@@ -107,3 +107,55 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}…（{self.user}）"
+
+
+class VerificationStatus(models.TextChoices):
+    PENDING = "PENDING", "待核验"
+    VERIFIED = "VERIFIED", "已实名认证"
+    FAILED = "FAILED", "核验未通过"
+
+
+class RealNameProfile(models.Model):
+    """The real-name identity of a self-registered litigant or lawyer (网上立案 requires it verified).
+
+    The ID number is checked with its check digit by ``engines.validation`` before anything is saved; the
+    identity itself is confirmed by an :class:`~smartcourt.apps.accounts.identity.IdentityVerifier`
+    (the local simulator unless a provider is configured). A lawyer's 执业证号 is checked for its structure
+    only (``licence.check_licence_number``); the registry of the 司法行政机关 is not consulted.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="real_name")
+    id_type = models.CharField("证件类型", max_length=32)
+    id_number = models.CharField("证件号码", max_length=32)
+    verification_status = models.CharField(
+        "实名核验状态", max_length=16, choices=VerificationStatus.choices, default=VerificationStatus.PENDING
+    )
+    verification_provider = models.CharField("核验渠道", max_length=40, blank=True)
+    verification_reference = models.CharField("核验流水号", max_length=64, blank=True)
+    verification_message = models.CharField("核验结果说明", max_length=200, blank=True)
+    verified_at = models.DateTimeField("核验时间", null=True, blank=True)
+    licence_number = models.CharField("律师执业证号", max_length=17, blank=True)
+    licence_structure_ok = models.BooleanField(
+        "执业证号结构校验通过", default=False, help_text="仅校验号码结构，未经司法行政机关核验"
+    )
+    law_firm = models.CharField("执业机构", max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "实名信息"
+        verbose_name_plural = "实名信息"
+        constraints = [
+            models.UniqueConstraint(fields=["id_type", "id_number"], name="realname_identity_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}（{self.get_verification_status_display()}）"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification_status == VerificationStatus.VERIFIED
+
+    @property
+    def masked_id_number(self) -> str:
+        n = self.id_number
+        return "*" * len(n) if len(n) <= 8 else n[:6] + "*" * (len(n) - 10) + n[-4:]

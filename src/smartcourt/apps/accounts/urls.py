@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from smartcourt.apps.accounts import views
 from smartcourt.apps.accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -12,4 +13,5 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("register/", views.register, name="register"),
 ]
