@@ -148,7 +148,7 @@ def _pct(values: list[float], q: float) -> float:
 
 
 # -- workers --------------------------------------------------------------------------------------------------
-def run_tantivy(n: int, queries: int) -> dict[str, Any]:
+def run_tantivy(n: int, queries: int, reuse: bool = False) -> dict[str, Any]:
     import datetime as dt
 
     from smartcourt.engines.search import IndexDoc, SearchIndex
@@ -158,7 +158,9 @@ def run_tantivy(n: int, queries: int) -> dict[str, Any]:
     spaced = [" ".join(words_of[t] for t in s) for s in pool["sentences"]]
     plain = ["".join(words_of[t] for t in s) + "。" for s in pool["sentences"]]
     path = WORK / f"tantivy-{n}"
-    shutil.rmtree(path, ignore_errors=True)
+    reused = reuse and path.exists() and SearchIndex(path).count() == n
+    if not reused:
+        shutil.rmtree(path, ignore_errors=True)
     index = SearchIndex(path, writer_heap_mb=512, writer_threads=2)
 
     def docs() -> Any:
@@ -172,7 +174,8 @@ def run_tantivy(n: int, queries: int) -> dict[str, Any]:
             )  # fmt: skip
 
     started = time.perf_counter()
-    index.add(docs(), batch=100_000, replace=False)
+    if not reused:
+        index.add(docs(), batch=100_000, replace=False)
     build = time.perf_counter() - started
     build_rss = _rss_mb()
     del index
@@ -193,7 +196,8 @@ def run_tantivy(n: int, queries: int) -> dict[str, Any]:
         index.search(" ".join(words), filters={"year": [2019, 2020, 2021]}, limit=30, facets=True)
         keyword_ms.append((time.perf_counter() - t) * 1000)
     return {
-        "engine": "tantivy", "n": n, "build_s": round(build, 1), "docs_per_s": round(n / build),
+        "engine": "tantivy", "n": n, "reused_index": reused, "build_s": round(build, 1),
+        "docs_per_s": None if reused else round(n / build),
         "disk_mb": round(_du(path) / 1e6, 1), "build_peak_rss_mb": round(build_rss),
         "peak_rss_mb": round(_rss_mb()), "similar_p50_ms": round(_pct(similar_ms, 0.5), 1),
         "similar_p95_ms": round(_pct(similar_ms, 0.95), 1),
@@ -262,10 +266,17 @@ def main() -> None:
     parser.add_argument("--worker", choices=["tantivy", "bm25s"])
     parser.add_argument("--size", type=int)
     parser.add_argument("--keep", action="store_true", help="keep the index folders")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="query a kept index of the same size instead of building it again",
+    )
     args = parser.parse_args()
     if args.worker:
-        runner = run_tantivy if args.worker == "tantivy" else run_bm25s
-        print(json.dumps(runner(args.size, args.queries)))
+        if args.worker == "tantivy":
+            print(json.dumps(run_tantivy(args.size, args.queries, reuse=args.reuse)))
+        else:
+            print(json.dumps(run_bm25s(args.size, args.queries)))
         return
     sys.path.insert(0, str(ROOT / "bench"))
     from _common import machine
@@ -294,6 +305,7 @@ def main() -> None:
                 str(n),
                 "--queries",
                 str(args.queries),
+                *(["--reuse"] if args.reuse else []),
             ]
             started = time.perf_counter()
             proc = subprocess.run(cmd, capture_output=True, text=True, check=False)  # noqa: S603
