@@ -138,6 +138,16 @@ def test_correction_once_then_the_filer_corrects_and_the_officer_accepts(filers)
     )
     actions = list(filing.events.values_list("action", "on_time"))
     assert actions == [("SUBMIT", None), ("REQUEST_CORRECTION", True), ("CORRECT", None), ("ACCEPT", True)]
+    # the uploads are the first materials of the case's electronic file, from the portal
+    from smartcourt.apps.casefile.models import Material
+
+    materials = Material.objects.filter(case=case)
+    assert materials.count() == filing.uploads.count() >= 1
+    assert set(materials.values_list("source", flat=True)) == {"PORTAL"}
+    assert set(materials.values_list("sha256", flat=True)) == set(
+        filing.uploads.values_list("sha256", flat=True)
+    )
+    assert filing.events.get(action="ACCEPT").data["case_file_materials"] == materials.count()
 
 
 def test_lawyer_filing_becomes_counsel_and_decision_after_deadline_is_marked_late(filers):

@@ -190,6 +190,7 @@ def filing_accept(
         if notice is not None and notice.total > 0 and kind != FilingKind.ENFORCEMENT:
             locked.payment_order_number = _payment_order(case, officer, notice)
         locked.save()
+        filed, not_filed = _case_file_from_uploads(locked, case, officer)
         record_event(
             locked,
             actor=officer,
@@ -198,6 +199,8 @@ def filing_accept(
             case_number=case.case_number,
             fee_total=str(notice.total) if notice else "0",
             on_time=on_time,
+            case_file_materials=filed,
+            case_file_refused=not_filed,
         )
         _notify_filer(
             locked,
@@ -206,6 +209,34 @@ def filing_accept(
             + (f"应交诉讼费用{notice.total}元，请在七日内交纳。" if notice and notice.total > 0 else ""),
         )
     return locked
+
+
+def _case_file_from_uploads(filing: Filing, case: Any, officer: User) -> tuple[int, list[str]]:
+    """The filing's uploads become the first materials of the new case's electronic file (法办〔2019〕243号
+    第6项: the file is generated with the case), each in its own savepoint: a file the case file refuses (a
+    duplicate of another upload) is reported on the acceptance event and never blocks the acceptance."""
+    from smartcourt.apps.casefile.models import MaterialSource
+    from smartcourt.apps.casefile.services import material_ingest
+    from smartcourt.apps.core.errors import DomainError
+
+    filed, refused = 0, []
+    for upload in filing.uploads.all():
+        with upload.file.open("rb") as handle:
+            data = handle.read()
+        try:
+            with transaction.atomic():
+                material_ingest(
+                    case=case,
+                    data=data,
+                    filename=upload.original_name,
+                    source=MaterialSource.PORTAL,
+                    actor=officer,
+                    title=upload.get_category_display(),
+                )
+            filed += 1
+        except DomainError as exc:
+            refused.append(f"{upload.original_name}：{exc.message}")
+    return filed, refused
 
 
 def _payment_order(case: Any, officer: User, notice: checks.FeeNotice) -> str:
