@@ -14,12 +14,24 @@ from ninja.security import HttpBearer, SessionAuth
 
 from smartcourt.apps.accounts.apis import router as accounts_router
 from smartcourt.apps.accounts.services import api_token_authenticate
+from smartcourt.apps.appraisal.apis import router as appraisal_router
+from smartcourt.apps.casefile.apis import router as casefile_router
 from smartcourt.apps.cases.apis import router as cases_router
 from smartcourt.apps.core.apis import router as catalogs_router
 from smartcourt.apps.core.errors import DomainError
 from smartcourt.apps.courts.apis import router as courts_router
+from smartcourt.apps.criminal.apis import router as criminal_router
 from smartcourt.apps.evidence.apis import router as ledger_router
+from smartcourt.apps.file_review.apis import router as file_review_router
+from smartcourt.apps.filing.apis import router as filings_router
 from smartcourt.apps.knowledge.apis import router as laws_router
+from smartcourt.apps.knowledge.search_apis import router as search_router
+from smartcourt.apps.notifications.apis import router as notifications_router
+from smartcourt.apps.payments.apis import router as payments_router
+from smartcourt.apps.petitions.apis import router as petitions_router
+from smartcourt.apps.preservation.apis import router as preservation_router
+from smartcourt.apps.service.apis import router as service_router
+from smartcourt.apps.similar.apis import router as similar_router
 
 
 class BearerToken(HttpBearer):
@@ -53,6 +65,18 @@ api.add_router("/cases", cases_router, tags=["案件"])
 api.add_router("/catalogs", catalogs_router, tags=["目录"])
 api.add_router("/ledger", ledger_router, tags=["司法链"])
 api.add_router("/laws", laws_router, tags=["法律知识库"])
+api.add_router("/search", search_router, tags=["全文检索"])
+api.add_router("/similar", similar_router, tags=["类案推送"])
+api.add_router("/notifications", notifications_router, tags=["消息通知"])
+api.add_router("/payments", payments_router, tags=["诉讼费缴纳"])
+api.add_router("/service", service_router, tags=["电子送达"])
+api.add_router("/filings", filings_router, tags=["网上立案"])
+api.add_router("/criminal", criminal_router, tags=["刑事审判辅助"])
+api.add_router("/casefile", casefile_router, tags=["电子卷宗"])
+api.add_router("/preservation", preservation_router, tags=["保全"])
+api.add_router("/appraisal", appraisal_router, tags=["司法鉴定"])
+api.add_router("/petitions", petitions_router, tags=["申诉"])
+api.add_router("/file-review", file_review_router, tags=["网上阅卷"])
 
 
 def _body(code: str, message: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from faker import Faker
 
 from smartcourt.apps.accounts.models import Role, User
+from smartcourt.apps.accounts.services import demo_real_names_attach
 from smartcourt.apps.cases.models import (
     Assignment,
     AssignmentMethod,
@@ -793,8 +794,14 @@ def demo_build(
     with transaction.atomic():
         courts = builder.courts()
         staff = builder.staff(courts)
+        demo_real_names_attach(seed=seed)  # 网上立案 needs verified litigant and lawyer accounts
         made, party_count = builder.cases(courts, staff, cases)
     _refresh_statistics()
+    from smartcourt.apps.knowledge.judgment_demo import (
+        demo_judgments,  # generated judgments, indexed for search
+    )
+
+    demo_judgments(cases=cases, seed=seed, progress=progress)
     accounts = [(NAMED[r], Role(r).label, courts[4].name) for r in NAMED] + [
         ("litigant", Role.LITIGANT.label, "—"),
         ("lawyer", Role.LAWYER.label, "—"),

@@ -38,6 +38,17 @@ INSTALLED_APPS = [
     "smartcourt.apps.cases",
     "smartcourt.apps.evidence",
     "smartcourt.apps.knowledge",
+    "smartcourt.apps.filing",
+    "smartcourt.apps.notifications",
+    "smartcourt.apps.payments",
+    "smartcourt.apps.service",
+    "smartcourt.apps.similar",
+    "smartcourt.apps.criminal",
+    "smartcourt.apps.casefile",
+    "smartcourt.apps.preservation",
+    "smartcourt.apps.appraisal",
+    "smartcourt.apps.petitions",
+    "smartcourt.apps.file_review",
 ]
 
 _TASK_BACKENDS = {
@@ -154,6 +165,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "evidence",  # the ledger is its own tamper-evident record; chaining it into itself would never end
     "cases.casenumbersequence",
     "accounts.apitoken",
+    "django_tasks_db",  # the task queue's own bookkeeping
+    "knowledge.judgment",  # published judgments: bulk public reference data, not court records
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("password", "last_login", "token_hash")
 # Identity numbers are kept in the log only masked; the full value is shown by the logged reveal.
@@ -198,6 +211,10 @@ LOGGING = {
 }
 
 # API lists: 20 rows unless the client asks for more (at most 100).
+# Overrides of smartcourt.engines.ocr.OcrSettings (dpi, det_limit_side_len, rec_batch_size, threads …) for the
+# case-file pipeline and `smartcourt ocr` alike.
+OCR_SETTINGS: dict[str, object] = {}
+
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_LIMIT = 100
 
