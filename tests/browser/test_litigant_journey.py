@@ -25,7 +25,6 @@ from smartcourt.apps.file_review.models import ReviewLog
 from smartcourt.apps.filing.models import Filing, FilingStatus
 from smartcourt.apps.payments.models import OrderStatus, PaymentOrder
 from smartcourt.apps.service.models import ReadReceipt, ServiceRecord, ServiceStatus
-from tests.apps.filing.conftest import pdf_bytes
 from tests.browser.test_online_filing import (
     NEW_PASSWORD,
     PASSWORD,
@@ -110,9 +109,10 @@ def test_complete_litigant_journey_on_a_phone(live_server, browser_page):
 
     # 10. The court puts a material in the 正卷; the litigant reviews it online with the watermark burnt in
     clerk = User.objects.get(username="clerk")
+    assert case.file_materials.filter(source="PORTAL").exists()  # the filing's upload came in on acceptance
     material = material_ingest(
         case=case,
-        data=pdf_bytes(),
+        data=_notice_pdf(),
         filename="受理通知书.pdf",
         source="GENERATED",
         actor=clerk,
@@ -142,3 +142,15 @@ def test_complete_litigant_journey_on_a_phone(live_server, browser_page):
     page.click("#review-log-link")
     page.wait_for_selector("#review-log")
     assert page.locator("#review-log tbody tr").count() == ReviewLog.objects.filter(case=case).count()
+
+
+def _notice_pdf() -> bytes:
+    """A court-made PDF, different from the litigant's upload (the case file refuses identical content)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -5,8 +5,9 @@
     register_panel(CasePanel(key="sentencing", title="量刑辅助", url_name="criminal:panel",
                              applies=lambda case, user: case.category == "CRIMINAL" and user.is_court_staff))
 
-The case page shows one card per applicable panel and loads its body from ``url_name`` (reversed with the
-case id) with htmx once the page has loaded; the panel view does its own permission check.
+The case page shows one card per applicable panel, titled with ``title``, and loads its body from
+``url_name`` (reversed with the case id) with htmx once the page has loaded. The body is a fragment without its
+own heading; the panel view does its own permission check.
 """
 
 from __future__ import annotations
