@@ -67,6 +67,9 @@ def test_portal_service_to_confirmed_address_served_on_arrival_with_proof_in_led
     assert (check.verified, check.code) == (True, "ledger.verified")
     tampered = receipt_verify(receipt_text=record.ledger_receipt, data=proof + b"x")
     assert tampered.verified is False
+    # and it is in the case's electronic file, as a generated material
+    material = case.file_materials.get(source="GENERATED")
+    assert material.sha256 == record.proof_sha256 and material.filename == f"送达回证-{record.pk}.docx"
 
 
 def test_unconfirmed_portal_service_is_served_on_first_read(world, case):

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -51,6 +52,9 @@ RULE_READ = (
 )
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 CHANNEL_ORDER = (ServiceChannel.PORTAL, ServiceChannel.EMAIL, ServiceChannel.SMS, ServiceChannel.WECHAT)
+
+
+logger = logging.getLogger(__name__)
 
 
 def may_serve(actor: Any, case: Case) -> bool:
@@ -294,6 +298,28 @@ def _prove(record: ServiceRecord) -> None:
     record.ledger_entry = appended.entry
     record.ledger_receipt = appended.receipt.to_json()
     record.save(update_fields=["proof", "proof_sha256", "ledger_entry", "ledger_receipt"])
+    _proof_into_case_file(record, data)
+
+
+def _proof_into_case_file(record: ServiceRecord, data: bytes) -> None:
+    """The proof of service joins the case's electronic file as a generated material (法办〔2019〕243号 第6项),
+    in its own savepoint: the case file refusing it (e.g. the same proof again) never undoes the service."""
+    from smartcourt.apps.casefile.models import MaterialSource
+    from smartcourt.apps.casefile.services import material_ingest
+    from smartcourt.apps.core.errors import DomainError
+
+    try:
+        with transaction.atomic():
+            material_ingest(
+                case=record.case,
+                data=data,
+                filename=f"送达回证-{record.pk}.docx",
+                source=MaterialSource.GENERATED,
+                actor=record.created_by,
+                title="送达回证",
+            )
+    except DomainError as exc:
+        logger.warning("proof of service %s not filed in the case file: %s", record.pk, exc.message)
 
 
 def _fall_back_to_post(record: ServiceRecord, reason: str) -> ServiceRecord:
