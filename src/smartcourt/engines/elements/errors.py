@@ -21,8 +21,9 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
+
+from smartcourt.engines._errors import TemplatedError
 
 __all__ = [
     "DateOrderError",
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 
-class ElementsError(ValueError):
+class ElementsError(TemplatedError):
     """Root of every error the elements engine raises; keyword arguments fill the Chinese message and ``detail``.
 
     >>> err = NegativeAmountError(field="principal", value="-1")
@@ -45,14 +46,6 @@ class ElementsError(ValueError):
 
     code: ClassVar[str] = "elements_error"
     template: ClassVar[str] = "要素式审判计算或提取失败"
-
-    def __init__(self, **detail: Any) -> None:
-        self.detail: Mapping[str, Any] = dict(detail)
-        try:
-            self.message: str = self.template.format(**detail)
-        except (KeyError, IndexError):
-            self.message = self.template
-        super().__init__(self.message)
 
 
 class UnknownCauseError(ElementsError):

@@ -14,13 +14,14 @@ Each carries ``code``, a Chinese ``message`` and ``detail`` (``detail["field"]``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
+
+from smartcourt.engines._errors import TemplatedError
 
 __all__ = ["FilingChecksError", "InvalidCorrectionError", "InvalidDateError", "InvalidOptionError"]
 
 
-class FilingChecksError(ValueError):
+class FilingChecksError(TemplatedError):
     """Root of the filing-checks engine's errors.
 
     >>> InvalidOptionError(field="kind", reason="未知的审查类别：x").message
@@ -29,14 +30,6 @@ class FilingChecksError(ValueError):
 
     code: ClassVar[str] = "filing_checks_error"
     template: ClassVar[str] = "立案检查参数无效"
-
-    def __init__(self, **detail: Any) -> None:
-        self.detail: Mapping[str, Any] = dict(detail)
-        try:
-            self.message: str = self.template.format(**detail)
-        except (KeyError, IndexError):
-            self.message = self.template
-        super().__init__(self.message)
 
 
 class InvalidDateError(FilingChecksError):

@@ -14,13 +14,14 @@ Each carries ``code``, a Chinese ``message`` and ``detail`` (``detail["field"]``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import ClassVar
+
+from smartcourt.engines._errors import TemplatedError
 
 __all__ = ["InvalidAmountError", "JurisdictionError", "MissingFactError", "UnknownDivisionError"]
 
 
-class JurisdictionError(ValueError):
+class JurisdictionError(TemplatedError):
     """Root of the jurisdiction engine's errors; ``detail`` keeps the keyword arguments.
 
     >>> MissingFactError(field="defendants", fact="被告").message
@@ -29,14 +30,6 @@ class JurisdictionError(ValueError):
 
     code: ClassVar[str] = "jurisdiction_error"
     template: ClassVar[str] = "无法判断管辖"
-
-    def __init__(self, **detail: Any) -> None:
-        self.detail: Mapping[str, Any] = dict(detail)
-        try:
-            self.message: str = self.template.format(**detail)
-        except (KeyError, IndexError):
-            self.message = self.template
-        super().__init__(self.message)
 
 
 class UnknownDivisionError(JurisdictionError):
