@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.engines.uploads import files
@@ -80,3 +81,11 @@ def test_prefixed_or_appended_junk(name: str, junk: bytes, before: bool) -> None
 def test_valid_files_pass() -> None:
     for name, data in _valid().items():
         assert inspect_upload(data, filename=name).size == len(data)
+
+
+@pytest.mark.parametrize("junk", [b"%PDF-", b"%PDF-1.4\n%junk\n"])
+def test_a_second_pdf_header_in_front_of_a_pdf_is_refused(junk: bytes) -> None:
+    # found by the fuzzer above: a PDF header planted before a whole PDF parsed as the PDF behind it
+    with pytest.raises(UploadError) as caught:
+        inspect_upload(junk + _valid()["a.pdf"], filename="a.pdf")
+    assert caught.value.code == "polyglot"

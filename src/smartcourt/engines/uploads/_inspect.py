@@ -90,6 +90,8 @@ def _check_polyglot(data: bytes, kind: UploadKind) -> None:
         window = data if kind in (UploadKind.JPEG, UploadKind.PNG) else data[:_PDF_HEADER_WINDOW]
         if _PDF_MAGIC in window:
             raise PolyglotError(other="PDF")
+    elif _PDF_MAGIC in data[1:_PDF_HEADER_WINDOW]:  # a second header: something was put in front of a PDF
+        raise PolyglotError(other="第二个 PDF 文件头")
     if kind is not UploadKind.DOCX and _has_zip_directory(data):
         raise PolyglotError(other="ZIP")
     if kind is not UploadKind.PNG and PNG_SIGNATURE in data[:_PDF_HEADER_WINDOW]:
