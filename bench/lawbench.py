@@ -1,9 +1,11 @@
 """Run the LawBench predictors on the dev half in ../shared and score them with the official tool.
 
-    .venv/bin/python bench/lawbench.py [--tasks 2-6 3-7] [--data-dir ../shared/data/judgments/lawbench_zero_shot]
+    .venv/bin/python bench/lawbench.py [--tasks 2-2 2-3 2-6 3-7] [--data-dir ../shared/data/judgments/lawbench_zero_shot]
 
 Writes predictions to bench/out/lawbench/<task>.jsonl and prints, per task, the score, the time and the
-scoring command, so the figure can be reproduced.
+scoring command, so the figure can be reproduced. 2-1 (proofreading) is not implemented by the official
+scorer (it needs ChERRANT): it is scored here with smartcourt.lawbench._proofreading.edit_f05, a difflib
+character-edit F0.5 (see docs/benchmarks.md for how it differs from ChERRANT).
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ import time
 from pathlib import Path
 
 from smartcourt.lawbench import run
+from smartcourt.lawbench._proofreading import edit_f05
 
 ROOT = Path(__file__).resolve().parents[1]
+# GPT-4 zero-shot (LawBench paper, table of results) and the project's targets, printed beside each score.
+BASELINES = {"2-2": (0.42, 0.55), "2-3": (0.70, 0.80), "2-6": (0.766, 0.85), "3-7": (0.776, 0.90)}
 SHARED = ROOT.parent / "shared"
 
 
@@ -25,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--tasks", nargs="+", default=["2-6", "3-7"])
+    parser.add_argument("--tasks", nargs="+", default=["2-1", "2-2", "2-3", "2-6", "3-7"])
     parser.add_argument("--data-dir", type=Path, default=SHARED / "data" / "judgments" / "lawbench_zero_shot")
     parser.add_argument("--scorer", type=Path, default=SHARED / "tools" / "lawbench_score.py")
     parser.add_argument("--out-dir", type=Path, default=ROOT / "bench" / "out" / "lawbench")
@@ -38,6 +43,19 @@ def main() -> None:
         start = time.perf_counter()
         count = run(task, data, out)
         elapsed = time.perf_counter() - start
+        if task == "2-1":
+            items = json.loads(data.read_text(encoding="utf-8"))
+            lines = out.read_text(encoding="utf-8").splitlines()
+            preds = [json.loads(line)["prediction"] for line in lines]
+            precision, recall, f05 = edit_f05(
+                (it["question"], it["answer"], p) for it, p in zip(items, preds, strict=True)
+            )
+            print(
+                f"task 2-1: char-edit F0.5 {f05:.4f} (P {precision:.3f} R {recall:.3f}; own difflib aligner, "
+                f"not ChERRANT)  {count} items in {elapsed:.2f} s; target >= 0.40: "
+                f"{'met' if f05 >= 0.40 else 'not met'} (in sample; 5-fold CV in docs/benchmarks.md)"
+            )
+            continue
         score_cmd = [
             sys.executable,
             str(args.scorer),
@@ -53,6 +71,10 @@ def main() -> None:
             f"task {task}: score {result['score']:.4f}  abstention {result['abstention_rate']:.3f}  "
             f"{count} items in {elapsed:.2f} s ({elapsed / max(count, 1) * 1000:.1f} ms/item)"
         )
+        if task in BASELINES:
+            gpt4, target = BASELINES[task]
+            met = "met" if result["score"] >= target else "not met"
+            print(f"  GPT-4 {gpt4:.3f}  target >= {target:.2f}: {met}")
         print("  scored with:", " ".join(score_cmd))
 
 

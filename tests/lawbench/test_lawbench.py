@@ -79,7 +79,7 @@ def test_unknown_task_is_an_error() -> None:
 
 def test_registry_holds_the_implemented_tasks() -> None:
     predict("2-6", [])
-    assert sorted(TASKS) == ["2-6", "3-1", "3-3", "3-4", "3-5", "3-7"]
+    assert sorted(TASKS) == ["2-1", "2-2", "2-3", "2-6", "3-1", "3-3", "3-4", "3-5", "3-7"]
 
 
 def test_run_writes_one_json_line_per_item(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def register(task_id: str) -> Callable[[Predictor], Predictor]:
 
 def predictor_for(task_id: str) -> Predictor:
     """The predictor registered for ``task_id``; raise :class:`UnknownTaskError` if there is none."""
-    from . import _amount, _criminal, _ner  # noqa: F401  (importing registers the predictors)
+    from . import _amount, _civil, _criminal, _ner, _proofreading  # noqa: F401  (registers the predictors)
 
     try:
         return TASKS[task_id]

@@ -77,7 +77,9 @@ def test_predict_ner_and_the_answer_field_is_never_read(tmp_path: Path) -> None:
 
 def test_unknown_task_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
     data = _write(tmp_path / "x.json", [{"instruction": "", "question": "x"}])
-    with pytest.raises(CommandError, match=r"^不支持的任务 9-9；已支持：2-6、3-1、3-3、3-4、3-5、3-7$"):
+    with pytest.raises(
+        CommandError, match=r"^不支持的任务 9-9；已支持：2-1、2-2、2-3、2-6、3-1、3-3、3-4、3-5、3-7$"
+    ):
         call_command(
             "lawbench", "predict", "--task", "9-9", "--data", str(data), "--out", str(tmp_path / "o.jsonl")
         )
