@@ -21,6 +21,7 @@ from smartcourt.apps.core.apis import router as catalogs_router
 from smartcourt.apps.core.errors import DomainError
 from smartcourt.apps.courts.apis import router as courts_router
 from smartcourt.apps.criminal.apis import router as criminal_router
+from smartcourt.apps.drafting.apis import router as drafting_router
 from smartcourt.apps.evidence.apis import router as ledger_router
 from smartcourt.apps.file_review.apis import router as file_review_router
 from smartcourt.apps.filing.apis import router as filings_router
@@ -77,6 +78,7 @@ api.add_router("/preservation", preservation_router, tags=["保全"])
 api.add_router("/appraisal", appraisal_router, tags=["司法鉴定"])
 api.add_router("/petitions", petitions_router, tags=["申诉"])
 api.add_router("/file-review", file_review_router, tags=["网上阅卷"])
+api.add_router("/drafting", drafting_router, tags=["文书制作"])
 
 
 def _body(code: str, message: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -24,6 +24,7 @@ urlpatterns = [
     path("appraisal/", include("smartcourt.apps.appraisal.urls")),
     path("petitions/", include("smartcourt.apps.petitions.urls")),
     path("file-review/", include("smartcourt.apps.file_review.urls")),
+    path("drafting/", include("smartcourt.apps.drafting.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

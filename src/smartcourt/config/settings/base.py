@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "smartcourt.apps.appraisal",
     "smartcourt.apps.petitions",
     "smartcourt.apps.file_review",
+    "smartcourt.apps.drafting",
 ]
 
 _TASK_BACKENDS = {
