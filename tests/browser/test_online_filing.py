@@ -34,6 +34,9 @@ def _logout(page) -> None:
 
 
 def _fits(page) -> None:
+    """No horizontal scroll at phone width, measured once the page a click led to has loaded."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.documentElement !== null")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 

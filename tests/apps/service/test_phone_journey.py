@@ -35,6 +35,7 @@ def test_litigant_pays_and_reads_a_served_document(live_server, browser_page):  
 
     page.goto(f"{live_server.url}/payments/")
     page.click(f"a:has-text('{order.order_number}')")
+    page.wait_for_selector("#pay-button")  # the order page has loaded
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
     page.click("#pay-button")
     page.click("#sandbox-pay")
