@@ -11,12 +11,10 @@ Overrides (``SentencingAssessment.overrides``)::
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from smartcourt.engines import sentencing
@@ -83,12 +81,10 @@ def engine_charge(name: str) -> str:
 def circumstance_kinds() -> tuple[tuple[str, str, str, str], ...]:
     """Every circumstance the engine has a percentage for: (kind, name, citation, range), in data order.
 
-    The engine exposes one rule per kind (``circumstance_rule``) but not the list; the list is read from
-    its data file and each kind checked through the public function.
+    Kinds without a percentage (``circumstance_rule`` refuses them) are left out.
     """
-    raw = resources.files(sentencing).joinpath("data", "guideline.json").read_text(encoding="utf-8")
     kinds = []
-    for kind in json.loads(raw).get("circumstances", {}):
+    for kind in sentencing.circumstance_kinds():
         try:
             rule = circumstance_rule(kind)
         except SentencingError:

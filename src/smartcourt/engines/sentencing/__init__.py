@@ -27,7 +27,13 @@ from ._charges import (
     statutory_penalty,
     statutory_ranges,
 )
-from ._compute import amount_thresholds, circumstance_rule, compute_sentence, supported_crimes
+from ._compute import (
+    amount_thresholds,
+    circumstance_kinds,
+    circumstance_rule,
+    compute_sentence,
+    supported_crimes,
+)
 from ._extract import extract_circumstances, extract_facts
 from ._types import (
     CaseFacts,
@@ -71,6 +77,7 @@ __all__ = [
     "amount_thresholds",
     "applicable_range",
     "circumstance_articles",
+    "circumstance_kinds",
     "circumstance_rule",
     "compute_sentence",
     "extract_circumstances",

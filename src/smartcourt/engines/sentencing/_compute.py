@@ -77,6 +77,17 @@ def supported_crimes() -> tuple[str, ...]:
     return tuple(load("crimes.json")["crimes"])
 
 
+def circumstance_kinds() -> tuple[str, ...]:
+    """Every circumstance kind the guideline data names, in its order (each has a :func:`circumstance_rule`
+    or says why it has no percentage).
+
+    >>> kinds = circumstance_kinds()
+    >>> "surrender" in kinds, len(kinds) == len(set(kinds))
+    (True, True)
+    """
+    return tuple(load("guideline.json")["circumstances"])
+
+
 def circumstance_rule(kind: str) -> Mapping[str, Any]:
     """The rule data of a circumstance: its name, citation and percentage range.
 
