@@ -3,9 +3,6 @@ with the keyboard (j/k), and searches inside it."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,32 +10,22 @@ import pytest
 from smartcourt.apps.casefile import services
 from smartcourt.apps.casefile.models import MaterialSource
 from tests.apps.casefile.conftest import docx_bytes
+from tests.browser.conftest import browser_page, pytest_runtest_makereport  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "Tq7#rW2m9!xL"
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
 
-@pytest.fixture
-def phone() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium (/usr/bin/chromium) is not installed")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
-        yield page
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "casefile_viewer_phone.png"), full_page=True)
-        browser.close()
+PHONE = {"width": 390, "height": 844}
 
 
-def test_judge_reads_the_file_with_the_keyboard(live_server: Any, world: Any, case: Any, phone: Any) -> None:
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
+def test_judge_reads_the_file_with_the_keyboard(
+    live_server: Any,
+    world: Any,
+    case: Any,
+    browser_page: Any,  # noqa: F811
+) -> None:
     plaintiff = case.parties.get(role="PLAINTIFF").name
     for name, paragraphs in (
         ("起诉状.docx", ["民事起诉状", f"原告：{plaintiff}", "诉讼请求：偿还借款。", f"具状人：{plaintiff}"]),
@@ -51,7 +38,7 @@ def test_judge_reads_the_file_with_the_keyboard(live_server: Any, world: Any, ca
             source=MaterialSource.GENERATED,
             actor=world.clerk,
         )
-    page = phone
+    page = browser_page
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", "judge")
     page.fill("input[name=password]", PASSWORD)

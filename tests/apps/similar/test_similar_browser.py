@@ -3,43 +3,27 @@ the case page, checks a draft sentence and gets the deviation warning."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.conftest import browser_page, pytest_runtest_makereport  # noqa: F401
+
 from .conftest import THEFT_QUERY, Generated
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "Tq7#rW2m9!xL"
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
 
-@pytest.fixture
-def phone() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium (/usr/bin/chromium) is not installed")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN")
-        yield page
-        ARTIFACTS.mkdir(exist_ok=True)
-        panel = page.locator("#similar-panel")
-        if panel.count():
-            panel.screenshot(path=str(ARTIFACTS / "similar_panel_phone.png"))
-        browser.close()
+PHONE = {"width": 390, "height": 844}
 
 
+@pytest.mark.parametrize("browser_page", [PHONE], indirect=True)
 def test_judge_sees_similar_cases_and_deviation_warning(
-    live_server: Any, world: Any, judgments: Generated, phone: Any
+    live_server: Any,
+    world: Any,
+    judgments: Generated,
+    browser_page: Any,  # noqa: F811
 ) -> None:
     from tests.apps.factories import person, register_civil
 
@@ -52,7 +36,7 @@ def test_judge_sees_similar_cases_and_deviation_warning(
         summary=THEFT_QUERY,
         parties=(person("ACCUSED"),),
     )
-    page = phone
+    page = browser_page
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", "judge")
     page.fill("input[name=password]", PASSWORD)
