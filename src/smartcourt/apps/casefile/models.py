@@ -53,6 +53,8 @@ class Material(models.Model):
         "状态", max_length=16, choices=MaterialStatus.choices, default=MaterialStatus.PENDING
     )
     failure_reason = models.CharField("失败原因", max_length=300, blank=True)
+    # When a worker took the material for recognition (one worker at a time; see services.material_process).
+    claimed_at = models.DateTimeField("识别开始时间", null=True, blank=True)
     text_source = models.CharField("文字来源", max_length=16, blank=True)  # text_layer / ocr / docx
     title = models.CharField("题名", max_length=200, blank=True)
     category = models.CharField("目录类别", max_length=40, default="other")

@@ -11,12 +11,14 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import PurePath
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from smartcourt.apps.accounts.models import User
@@ -51,6 +53,8 @@ from smartcourt.engines.ocr import OcrError
 from smartcourt.engines.uploads import UploadError, inspect_upload
 
 logger = logging.getLogger(__name__)
+# A claim older than this is taken to belong to a worker that died (a 100-page scan takes about 80 s).
+CLAIM_TIMEOUT = timedelta(minutes=30)
 
 # Materials whose content is extracted and compared with the case record (自动提取与回填).
 EXTRACTED_CATEGORIES = frozenset({"complaint", "answer", "identity_materials", "appeal_petition"})
@@ -190,11 +194,20 @@ def material_ingest_batch(
 def material_process(*, material_id: int) -> str:
     """Text of every page (text layer, DOCX or OCR), then classification, extraction and the arrangement.
 
-    Never raises for a bad file: the material is marked failed with the reason and the worker goes on.
+    One worker at a time: the worker claims the material with a conditional update (``claimed_at``); another
+    worker given the same material skips it, unless the claim is older than ``CLAIM_TIMEOUT`` (its worker
+    died), and a worker whose claim was taken over writes nothing. Never raises for a bad file: the material
+    is marked failed with the reason and the worker goes on.
     """
-    material = Material.objects.select_related("case").filter(pk=material_id).first()
-    if material is None or material.status != MaterialStatus.PENDING:
+    claim = timezone.now()
+    taken = (
+        Material.objects.filter(pk=material_id, status=MaterialStatus.PENDING)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=claim - CLAIM_TIMEOUT))
+        .update(claimed_at=claim)
+    )
+    if not taken:  # gone, already done, or another worker has it
         return "skipped"
+    material = Material.objects.select_related("case").get(pk=material_id)
     try:
         with material.file.open("rb") as handle:
             data = handle.read()
@@ -205,6 +218,8 @@ def material_process(*, material_id: int) -> str:
         logger.exception("processing material %s failed", material_id)
         return _fail(material, f"文字识别失败：{type(exc).__name__}")
     with transaction.atomic():
+        if not Material.objects.select_for_update().filter(pk=material_id, claimed_at=claim).exists():
+            return "skipped"  # the claim timed out and another worker took over
         pages = {p.number: p for p in material.pages.select_for_update()}
         for number, draft in recognised.items():
             page = pages.get(number)
@@ -238,9 +253,16 @@ def _recognise(material: Material, data: bytes) -> tuple[dict[int, pipeline.Page
 
 
 def _fail(material: Material, reason: str) -> str:
-    material.status = MaterialStatus.FAILED
-    material.failure_reason = f"{material.filename}：{reason}"[:300]
-    material.save(update_fields=["status", "failure_reason"])
+    with transaction.atomic():
+        if (
+            not Material.objects.select_for_update()
+            .filter(pk=material.pk, claimed_at=material.claimed_at)
+            .exists()
+        ):
+            return "skipped"  # the claim timed out and another worker took over
+        material.status = MaterialStatus.FAILED
+        material.failure_reason = f"{material.filename}：{reason}"[:300]
+        material.save(update_fields=["status", "failure_reason"])
     return "failed"
 
 
@@ -299,7 +321,7 @@ def material_reprocess(*, material: Material, actor: User) -> Material:
     """Run recognition again (after a failure, or with new OCR settings)."""
     check_file_staff(case=material.case, viewer=actor, action="重新识别材料")
     with transaction.atomic(), acting_as(actor):
-        material.status, material.failure_reason = MaterialStatus.PENDING, ""
+        material.status, material.failure_reason, material.claimed_at = MaterialStatus.PENDING, "", None
         if material.text_source != "docx":
             material.text_source = ""
         material.save()

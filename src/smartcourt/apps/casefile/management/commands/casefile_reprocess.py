@@ -22,7 +22,7 @@ class Command(BaseCommand):
         statuses = [MaterialStatus.PENDING] + ([MaterialStatus.FAILED] if options["failed"] else [])
         ids = list(Material.objects.filter(status__in=statuses).values_list("pk", flat=True))
         Material.objects.filter(pk__in=ids, status=MaterialStatus.FAILED).update(
-            status=MaterialStatus.PENDING, failure_reason=""
+            status=MaterialStatus.PENDING, failure_reason="", claimed_at=None
         )
         for pk in ids:
             material_process_task.enqueue(pk)
