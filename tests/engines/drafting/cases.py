@@ -12,6 +12,7 @@ from faker import Faker
 from smartcourt.engines.defects import DocumentContext
 from smartcourt.engines.defects import Party as CheckedParty
 from smartcourt.engines.drafting import (
+    AppealOutcome,
     Claim,
     Costs,
     Counsel,
@@ -23,6 +24,7 @@ from smartcourt.engines.drafting import (
     Party,
     PartyKind,
     Procedure,
+    RemandGround,
     Statement,
 )
 from smartcourt.engines.drafting._format import money
@@ -216,8 +218,126 @@ def refusal_case(seed: int) -> DraftContext:
     )
 
 
+APPEAL_COURT = Court(
+    "浙江省杭州市中级人民法院",
+    appeal_court="浙江省高级人民法院",
+    address="浙江省杭州市上城区解放东路1号",
+    phone="0571-80000001",
+)
+
+
+def appeal_case(
+    seed: int, *, outcome: AppealOutcome = AppealOutcome.AFFIRM, remand: RemandGround | None = None
+) -> DraftContext:
+    """A consistent second instance (民终) of :func:`civil_case`: the defendant appeals (上诉人（原审被告）), the
+    plaintiff answers (被上诉人（原审原告）), a 原审第三人 who did not appeal states her view; every field present.
+    ``outcome`` chooses 驳回上诉，维持原判 or 改判; ``remand`` makes it a 发回重审 case."""
+    base = civil_case(seed)
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed + 1000)
+    rng = random.Random(seed + 1000)
+    taken = [p.name for p in base.parties] + [c.name for p in base.parties for c in p.counsel]
+    taken += [*base.panel.members, base.panel.clerk or ""]
+    extra: list[str] = []
+    while len(extra) < 6:
+        name = fake.name()
+        if all(name[0] != o[0] and name not in o and o not in name for o in taken + extra if o):
+            extra.append(name)
+    third, lawyer, judge1, judge2, judge3, clerk = extra
+    plaintiff, defendant = base.parties
+    amount = base.claims[0].amount
+    assert amount is not None and base.judgment_date is not None
+    filed = base.judgment_date + timedelta(days=rng.randint(30, 45))
+    heard = filed + timedelta(days=rng.randint(20, 30))
+    judged = heard + timedelta(days=rng.randint(5, 15))
+    third_party = Party(
+        "原审第三人",
+        third,
+        sex="女",
+        birth_date=date(1988, 8, 8),
+        ethnicity="汉",
+        address=fake.address().split(" ")[0],
+        counsel=(Counsel(lawyer, f"浙江{fake.last_name()}律师事务所"),),
+    )
+    original_judgment = (
+        f"被告{defendant.name}于本判决生效之日起十日内偿还原告{plaintiff.name}借款{money(amount)}"
+    )
+    revised = (f"驳回{plaintiff.name}的全部诉讼请求",)
+    ctx = replace(
+        base,
+        court=APPEAL_COURT,
+        case_number=f"（2024）浙01民终{rng.randint(1, 9999)}号",
+        filing_date=filed,
+        received_date=None,
+        withdrawal_date=None,
+        hearing_date=heard,
+        judgment_date=judged,
+        parties=(
+            replace(defendant, role="上诉人", original_role="原审被告"),
+            replace(plaintiff, role="被上诉人", original_role="原审原告"),
+            third_party,
+        ),
+        claims=(
+            Claim("撤销一审判决，改判驳回被上诉人的全部诉讼请求", amount),
+            Claim("一、二审诉讼费用由被上诉人负担"),
+        ),
+        facts_and_reasons="一审法院认定借款已经交付，证据不足；上诉人已于2023年8月归还全部借款，一审判决认定事实错误。",
+        defences=(
+            Statement(plaintiff.name, "一审判决认定事实清楚，适用法律正确，请求驳回上诉，维持原判"),
+            Statement(third, "对本案借款的交付情况不清楚，请求法院依法判决"),
+        ),
+        original_court=COURT.name,
+        original_case_number=base.case_number,
+        original_claims=tuple(c.text for c in base.claims),
+        original_facts=base.facts_found,
+        original_reasoning=base.reasoning,
+        original_items=(original_judgment, f"驳回原告{plaintiff.name}的其他诉讼请求"),
+        facts_found=("本院对一审法院查明的事实予以确认。",),
+        reasoning=(
+            "本案二审的争议焦点为上诉人是否已经归还借款。上诉人主张已归还借款，但未能提交相应证据，其上诉理由不能成立。",
+        ),
+        legal_basis=(),
+        operative_items=(),
+        appeal_outcome=outcome,
+        costs=Costs(f"上诉人{defendant.name}"),
+        panel=Panel(judge1, (judge2, judge3), (), clerk),
+        opinions=tuple(Statement(m, "同意驳回上诉，维持原判。") for m in (judge1, judge2, judge3)),
+        contact=clerk,
+        recipient=None,
+    )
+    if outcome is AppealOutcome.REVISE:
+        ctx = replace(
+            ctx,
+            facts_found=(
+                f"另查明，上诉人{defendant.name}于2023年8月10日通过银行转账向被上诉人{plaintiff.name}归还借款{money(amount)}，"
+                "被上诉人对该转账记录的真实性无异议。",
+            ),
+            reasoning=(f"上诉人已归还借款{money(amount)}，一审判决认定事实错误，本院予以纠正。",),
+            legal_basis=("《中华人民共和国民法典》第五百五十七条",),
+            operative_items=(f"撤销{COURT.name}{base.case_number}民事判决", *revised),
+            original_costs=Costs(f"被上诉人{plaintiff.name}", Decimal("2300")),
+            costs=Costs(f"被上诉人{plaintiff.name}"),
+        )
+    if remand is not None:
+        ctx = replace(
+            ctx,
+            appeal_outcome=None,
+            remand_ground=remand,
+            reasoning=(
+                "一审判决遗漏了必须参加诉讼的当事人，严重违反法定程序。"
+                if remand is RemandGround.PROCEDURE
+                else "一审判决认定借款已经交付的基本事实不清。",
+            ),
+        )
+    return ctx
+
+
 def context_for(kind: DocumentType, seed: int) -> DraftContext:
     """A complete context for each document type."""
+    if kind is DocumentType.APPEAL_JUDGMENT:
+        return appeal_case(seed)
+    if kind is DocumentType.REMAND_RULING:
+        return appeal_case(seed, remand=RemandGround.FACTS)
     if kind is DocumentType.CRIMINAL_JUDGMENT:
         return criminal_case(seed)
     if kind is DocumentType.ENFORCEMENT_NOTICE:

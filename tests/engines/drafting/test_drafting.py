@@ -38,6 +38,8 @@ JUDGMENTS = (
     DocumentType.DISMISSAL_RULING,
     DocumentType.WITHDRAWAL_RULING,
     DocumentType.CRIMINAL_JUDGMENT,
+    DocumentType.APPEAL_JUDGMENT,
+    DocumentType.REMAND_RULING,
 )
 SEEDS = (1, 2, 3)
 
@@ -85,6 +87,9 @@ def _expected(kind: DocumentType, ctx: DraftContext) -> list[str]:
             ctx.court.appeal_court or "",
         ]
         values += [ctx.operative_items[0]]
+    if kind.second_instance:  # the full field list is in test_drafting_appeal
+        assert ctx.original_court and ctx.original_case_number
+        values += [ctx.original_court, ctx.original_case_number, *ctx.reasoning]
     if kind in (DocumentType.REFUSAL_RULING, DocumentType.DISMISSAL_RULING):
         values += ["裁定如下", "十日", ctx.court.appeal_court or ""]
     if kind is DocumentType.CRIMINAL_JUDGMENT:
@@ -308,8 +313,9 @@ def test_fixed_fee_is_used_as_given() -> None:
 
 
 def test_a_bare_context_drafts_every_document_with_warnings_only() -> None:
-    bare = DraftContext(court=civil_case(1).court, case_number="（2024）浙0102民初1号")
     for kind in DocumentType:
+        number = "（2024）浙01民终1号" if kind.second_instance else "（2024）浙0102民初1号"
+        bare = DraftContext(court=civil_case(1).court, case_number=number)
         draft = render(kind, bare)
         assert draft.warnings, kind
         assert "【待补充" in "\n".join(_text(draft.docx)), kind
@@ -350,7 +356,7 @@ def test_unknown_document_type() -> None:
         ({"case_number": "2024浙0102民初1"}, "case_number", "案号格式错误"),
         ({"procedure": "普通"}, "procedure", "审理程序的类型不正确"),
         ({"parties": [Party("原告", "甲")]}, "parties", "当事人的类型不正确"),
-        ({"parties": (Party("上诉人", "甲"),)}, "parties[0].role", "未知的诉讼地位：上诉人"),
+        ({"parties": (Party("申诉人", "甲"),)}, "parties[0].role", "未知的诉讼地位：申诉人"),
         ({"parties": (Party("原告", "甲", sex="M"),)}, "parties[0].sex", "性别应为“男”或“女”"),
         ({"costs": Costs("被告", Decimal("-1"))}, "costs.fee", "案件受理费必须是非负的有限金额"),
         ({"enforcement_amount": 100}, "enforcement_amount", "执行标的金额的类型不正确"),

@@ -30,7 +30,22 @@ cjk = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 text = st.one_of(cjk, st.text(max_size=20))
 maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731
 amounts = st.decimals(min_value=0, max_value=Decimal("1e9"), places=2, allow_nan=False, allow_infinity=False)
-roles = st.sampled_from(("原告", "被告", "第三人", "起诉人", "申请执行人", "被执行人", "被告人"))
+roles = st.sampled_from(
+    (
+        "原告",
+        "被告",
+        "第三人",
+        "起诉人",
+        "申请执行人",
+        "被执行人",
+        "被告人",
+        "上诉人",
+        "被上诉人",
+        "原审原告",
+        "原审被告",
+        "原审第三人",
+    )
+)
 
 
 @st.composite
@@ -77,7 +92,15 @@ def contexts(draw: st.DrawFn) -> DraftContext:
             draw(text), appeal_court=draw(maybe(text)), address=draw(maybe(text)), phone=draw(maybe(text))
         ),
         case_number=draw(
-            st.sampled_from(("（2024）浙0102民初1号", "（2024）浙0102刑初7号", "", "（2023）京01执12号"))
+            st.sampled_from(
+                (
+                    "（2024）浙0102民初1号",
+                    "（2024）浙0102刑初7号",
+                    "",
+                    "（2023）京01执12号",
+                    "（2024）浙01民终3号",
+                )
+            )
         ),
         cause=draw(maybe(text)),
         procedure=procedure,
@@ -115,8 +138,12 @@ def test_any_generated_context_drafts_without_exception(kind: DocumentType, ctx:
     try:
         draft = render(kind, ctx)
     except InvalidContextError as error:
-        # The only refusal a well-typed context with ordered dates can meet: a sole judge has no deliberation.
-        assert kind is DocumentType.DELIBERATION_RECORD and error.field == "procedure"
+        # The only refusals a well-typed context with ordered dates can meet: a sole judge has no deliberation;
+        # a second-instance document needs a 民终 number and a panel of judges only (民事诉讼法第四十一条).
+        if kind.second_instance:
+            assert error.field in ("case_number", "panel.assessors")
+        else:
+            assert kind is DocumentType.DELIBERATION_RECORD and error.field == "procedure"
         return
     assert draft.docx[:2] == b"PK"
     body = "\n".join(draft.paragraphs)

@@ -11,7 +11,7 @@ from ninja.files import UploadedFile
 
 from smartcourt.apps.audit.services import sensitive_read_record
 from smartcourt.apps.drafting import selectors, services
-from smartcourt.apps.drafting.context import INPUT_FIELDS
+from smartcourt.apps.drafting.context import INPUT_FIELDS, document_types_for
 from smartcourt.apps.drafting.models import Draft
 from smartcourt.engines import drafting as eng
 
@@ -52,9 +52,24 @@ def _draft_out(draft: Draft, *, defects: bool = True) -> dict[str, Any]:
 
 
 @router.get("/document-types", response=list[dict[str, Any]], summary="可制作的文书类型及法官填写项")
-def document_types(request: HttpRequest) -> list[dict[str, Any]]:
-    fields = [{"key": f.key, "label": f.label, "kind": f.kind} for f in INPUT_FIELDS]
-    return [{"key": k, "title": t, "inputs": fields} for k, t in eng.document_types().items()]
+def document_types(request: HttpRequest, case_id: int | None = None) -> list[dict[str, Any]]:
+    """Every type, or with ``case_id`` the types of that case's instance (二审 documents only in a 民终 case)."""
+    fields = [
+        {
+            "key": f.key,
+            "label": f.label,
+            "kind": f.kind,
+            **({"choices": list(f.choices)} if f.choices else {}),
+        }
+        for f in INPUT_FIELDS
+    ]
+    types = eng.document_types()
+    if case_id is not None:
+        types = document_types_for(selectors.drafting_case_get(viewer=request.user, case_id=case_id))
+    return [
+        {"key": k, "title": t, "second_instance": eng.DocumentType(k).second_instance, "inputs": fields}
+        for k, t in types.items()
+    ]
 
 
 @router.post("/cases/{case_id}/drafts", response={201: dict[str, Any]}, summary="根据案件信息生成文书")

@@ -5,6 +5,14 @@ procedure, filing date, parties with their attributes and counsel, the claim amo
 From the judge (a :data:`INPUT_FIELDS` form, stored on the :class:`Draft`): what the case record does not
 hold — claims as written, facts found, reasoning, legal basis, operative items, dates of hearing and judgment …
 Anything missing stays missing: the engine prints a visible placeholder and a warning, never a guess.
+
+A civil second instance (a 民终 case number) maps the case's 上诉人 (APPELLANT) and 被上诉人 (APPELLEE) to those
+roles, with their first-instance standing (原审原告/原审被告/原审第三人) from the judge's ``original_roles`` or,
+when the first-instance case (``original_case_number``) is in the system, from its parties by name; the case's
+plaintiffs, defendants and third parties who neither appealed nor were appealed against become 原审原告,
+原审被告, 原审第三人. The first-instance court is the judge's ``original_court``, else that case's court, else
+the court whose 法院代字 the first-instance number carries. Only the documents of the case's instance are
+offered (:func:`document_types_for`).
 """
 
 from __future__ import annotations
@@ -16,7 +24,9 @@ from typing import Any
 
 from smartcourt.apps.cases.models import Case, CaseCategory, CounselKind, PartyKind, PartyRole
 from smartcourt.apps.core.errors import InvalidInputError
+from smartcourt.apps.courts.models import Court
 from smartcourt.apps.drafting.error_codes import DraftingErrorCode
+from smartcourt.engines import catalogs
 from smartcourt.engines import drafting as eng
 
 MAX_TEXT = 20000
@@ -26,8 +36,9 @@ MAX_TEXT = 20000
 class InputField:
     key: str
     label: str
-    kind: str  # lines (one item a line), text, date, time, amount
+    kind: str  # lines (one item a line), text, date, time, amount, choice
     hint: str = ""
+    choices: tuple[str, ...] = ()  # kind "choice": the values accepted
 
 
 INPUT_FIELDS: tuple[InputField, ...] = (
@@ -55,6 +66,35 @@ INPUT_FIELDS: tuple[InputField, ...] = (
     InputField("recipient", "受送达人", "text"),
     InputField("served_documents", "送达文书", "lines", "每行一项"),
     InputField("service_method", "送达方式", "text"),
+    # second instance (民终): the judgment appealed against and the outcome
+    InputField("original_case_number", "一审案号（二审）", "text", "如：（2024）浙0102民初1号"),
+    InputField("original_court", "一审法院（二审）", "text", "不填时按一审案号查找"),
+    InputField(
+        "original_roles",
+        "上诉人、被上诉人的原审诉讼地位（二审）",
+        "lines",
+        "每行一条，格式：姓名：原审原告；一审案件在本系统中的可不填",
+    ),
+    InputField("original_claims", "原审原告向一审法院的诉讼请求（二审）", "lines", "每行一项"),
+    InputField("original_facts", "一审法院认定的事实（二审）", "lines", "每行一段"),
+    InputField("original_reasoning", "一审法院认为（二审）", "lines", "每行一段"),
+    InputField("original_items", "一审判决主文（二审）", "lines", "每行一项"),
+    InputField(
+        "appeal_outcome",
+        "二审裁判结果",
+        "choice",
+        "民事诉讼法第一百七十七条第一款第一项、第二项",
+        tuple(o.value for o in eng.AppealOutcome),
+    ),
+    InputField(
+        "remand_ground",
+        "发回重审的理由",
+        "choice",
+        "民事诉讼法第一百七十七条第一款第三项、第四项",
+        tuple(g.value for g in eng.RemandGround),
+    ),
+    InputField("original_costs_bearer", "一审案件受理费负担人（改判）", "text", "如：被上诉人张某"),
+    InputField("original_fee", "一审案件受理费（元，改判）", "amount"),
 )
 _BY_KEY = {f.key: f for f in INPUT_FIELDS}
 
@@ -106,6 +146,9 @@ def clean_inputs(raw: dict[str, Any]) -> dict[str, Any]:
                 text = time.fromisoformat(text).strftime("%H:%M")
             except ValueError:
                 raise _bad(key, f"{spec.label}格式应为 HH:MM") from None
+        elif spec.kind == "choice":
+            if text not in spec.choices:
+                raise _bad(key, f"{spec.label}应为{'、'.join(spec.choices)}之一")
         elif spec.kind == "amount":
             try:
                 amount = Decimal(text)
@@ -136,6 +179,19 @@ _ROLE_WORDS = {
     PartyRole.ENFORCEMENT_APPLICANT: "申请执行人",
     PartyRole.JUDGMENT_DEBTOR: "被执行人",
 }
+# A civil second instance: the parties as 法〔2016〕221号 (民事判决书（二审维持原判或者改判用）) lists them.
+_APPEAL_ROLE_WORDS = {
+    PartyRole.APPELLANT: "上诉人",
+    PartyRole.APPELLEE: "被上诉人",
+    PartyRole.PLAINTIFF: "原审原告",
+    PartyRole.DEFENDANT: "原审被告",
+    PartyRole.THIRD_PARTY: "原审第三人",
+}
+_ORIGINAL_ROLE_WORDS = {
+    PartyRole.PLAINTIFF: "原审原告",
+    PartyRole.DEFENDANT: "原审被告",
+    PartyRole.THIRD_PARTY: "原审第三人",
+}
 _COURT_LEVELS = {
     "BASIC": eng.CourtLevel.BASIC,
     "INTERMEDIATE": eng.CourtLevel.INTERMEDIATE,
@@ -150,19 +206,79 @@ def _person_name(user: Any) -> str | None:
     return str(user.full_name or user.username)
 
 
+def is_second_instance(case: Case) -> bool:
+    """Whether the case is a civil second instance (民终), by its case number."""
+    return eng.is_civil_second_instance(case.case_number)
+
+
+def document_types_for(case: Case) -> dict[str, str]:
+    """The document types drafted in this case, key → printed title: a civil second instance gets its judgment
+    and 发回重审 ruling with the summons, the proof of service and the deliberation record; every other case the
+    first-instance, criminal and enforcement documents."""
+    if is_second_instance(case):
+        kinds = [k for k in eng.DocumentType if k.second_instance or k in _SECOND_INSTANCE_ALSO]
+    else:
+        kinds = [k for k in eng.DocumentType if not k.second_instance]
+    return {k.value: k.printed_title for k in kinds}
+
+
+_SECOND_INSTANCE_ALSO = frozenset(
+    {eng.DocumentType.SUMMONS, eng.DocumentType.PROOF_OF_SERVICE, eng.DocumentType.DELIBERATION_RECORD}
+)
+
+
+def _original_case(inputs: dict[str, Any]) -> Case | None:
+    number = inputs.get("original_case_number")
+    if not number:
+        return None
+    return Case.objects.select_related("court").filter(case_number=number).first()
+
+
+def _original_court(inputs: dict[str, Any], original: Case | None) -> str | None:
+    if inputs.get("original_court"):
+        return str(inputs["original_court"])
+    if original is not None:
+        return str(original.court.name)
+    try:
+        parsed = catalogs.parse_case_number(str(inputs.get("original_case_number") or ""))
+    except catalogs.CaseNumberError:
+        return None
+    court = Court.objects.filter(code=parsed.court_code).first()
+    return str(court.name) if court else None
+
+
+def _original_roles(inputs: dict[str, Any], original: Case | None) -> dict[str, str]:
+    """Each appellant's and appellee's 原审诉讼地位 by name: the judge's lines first, then the first-instance case."""
+    roles: dict[str, str] = {}
+    if original is not None:
+        for p in original.parties.all():
+            word = _ORIGINAL_ROLE_WORDS.get(PartyRole(p.role))
+            if word:
+                roles.setdefault(p.name, word)
+    for statement in _statements(inputs.get("original_roles", [])):
+        word = statement.text if statement.text.startswith("原审") else f"原审{statement.text}"
+        roles[statement.speaker] = word
+    return roles
+
+
 def build_context(case: Case, inputs: dict[str, Any]) -> eng.DraftContext:
     """The engine's :class:`DraftContext` for ``case`` and the (cleaned) judge's ``inputs``."""
     court = case.court
     parent = court.parent
     parties = []
     prosecutor = None
+    appeal = is_second_instance(case)
+    original = _original_case(inputs) if appeal else None
+    original_roles = _original_roles(inputs, original) if appeal else {}
     for p in case.parties.all().prefetch_related("counsel"):
         if p.role == PartyRole.PROSECUTOR:
             prosecutor = p.name
             continue
-        role = _ROLE_WORDS.get(PartyRole(p.role))
-        if role is None:  # 上诉人, 申请人, 被害人 …: roles the shipped styles do not print in the header
+        words = _APPEAL_ROLE_WORDS if appeal else _ROLE_WORDS
+        role = words.get(PartyRole(p.role))
+        if role is None:  # 申请人, 被害人 …: roles the shipped styles do not print in the header
             continue
+        original_role = original_roles.get(p.name) if role in ("上诉人", "被上诉人") else None
         person = p.kind == PartyKind.NATURAL_PERSON
         counsel = tuple(
             eng.Counsel(
@@ -186,6 +302,7 @@ def build_context(case: Case, inputs: dict[str, Any]) -> eng.DraftContext:
                 credit_code=None if person else (p.id_number or None),
                 legal_representative=None if person else (p.legal_representative or None),
                 counsel=counsel,
+                original_role=original_role,
             )
         )
     members = list(case.panel_members.select_related("judge").order_by("id"))
@@ -248,6 +365,22 @@ def build_context(case: Case, inputs: dict[str, Any]) -> eng.DraftContext:
         recipient=inputs.get("recipient"),
         served_documents=tuple(inputs.get("served_documents", [])),
         service_method=inputs.get("service_method"),
+        original_court=_original_court(inputs, original) if appeal else inputs.get("original_court"),
+        original_case_number=inputs.get("original_case_number"),
+        original_claims=tuple(inputs.get("original_claims", [])),
+        original_facts=tuple(inputs.get("original_facts", [])),
+        original_reasoning=tuple(inputs.get("original_reasoning", [])),
+        original_items=tuple(inputs.get("original_items", [])),
+        original_costs=(
+            eng.Costs(
+                inputs["original_costs_bearer"],
+                Decimal(inputs["original_fee"]) if "original_fee" in inputs else None,
+            )
+            if "original_costs_bearer" in inputs
+            else None
+        ),
+        appeal_outcome=eng.AppealOutcome(inputs["appeal_outcome"]) if "appeal_outcome" in inputs else None,
+        remand_ground=eng.RemandGround(inputs["remand_ground"]) if "remand_ground" in inputs else None,
     )
 
 

@@ -13,7 +13,7 @@ from django.db.models import Max
 from smartcourt.apps.audit.context import acting_as
 from smartcourt.apps.cases.models import Case
 from smartcourt.apps.core.errors import ConflictError, InvalidInputError, NotFoundError
-from smartcourt.apps.drafting.context import build_context, clean_inputs
+from smartcourt.apps.drafting.context import build_context, clean_inputs, document_types_for
 from smartcourt.apps.drafting.error_codes import DraftingErrorCode
 from smartcourt.apps.drafting.models import Draft, DraftOrigin
 from smartcourt.apps.drafting.selectors import draft_defects, drafting_case_get, is_drafting_staff
@@ -51,9 +51,18 @@ def _save(**fields: Any) -> Draft:
 
 
 def draft_generate(*, actor: Any, case_id: int, document_type: str, inputs: dict[str, Any]) -> Draft:
-    """Draft ``document_type`` for the case from its record and the judge's inputs; a new version."""
+    """Draft ``document_type`` for the case from its record and the judge's inputs; a new version. Only the
+    types of the case's instance (:func:`document_types_for`) are drafted."""
     case = drafting_case_get(viewer=actor, case_id=case_id)
     kind = document_type_check(document_type)
+    applicable = document_types_for(case)
+    if kind.value not in applicable:
+        instance = "第二审" if kind.second_instance else "第一审、刑事或者执行"
+        raise InvalidInputError(
+            DraftingErrorCode.NOT_APPLICABLE,
+            f"本案不适用{kind.printed_title}（{kind.value}）：该文书只用于{instance}案件",
+            {"field": "document_type", "allowed": sorted(applicable)},
+        )
     cleaned = clean_inputs(inputs)
     try:
         drafted = eng.render(kind, build_context(case, cleaned))

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from smartcourt.apps.audit.services import sensitive_read_record
 from smartcourt.apps.core.errors import DomainError, InvalidInputError
 from smartcourt.apps.drafting import files, selectors, services
-from smartcourt.apps.drafting.context import INPUT_FIELDS, NOTICE_TYPES
+from smartcourt.apps.drafting.context import INPUT_FIELDS, NOTICE_TYPES, document_types_for
 from smartcourt.apps.drafting.error_codes import DraftingErrorCode
 from smartcourt.engines import drafting as eng
 from smartcourt.engines.drafting import PdfFontError
@@ -34,7 +34,7 @@ def _panel_context(request: HttpRequest, case_id: int) -> dict[str, object]:
     case = selectors.drafting_case_get(viewer=request.user, case_id=case_id)
     return {
         "case": case,
-        "types": eng.document_types(),
+        "types": document_types_for(case),
         "notice_types": sorted(t.value for t in NOTICE_TYPES),
         "fields": INPUT_FIELDS,
         "drafts": list(selectors.draft_list(case=case)[:20]),

@@ -81,8 +81,10 @@ _ROLES = (
     "被告",
 )
 _ROLE_WORDS = "|".join(_ROLES)
+# A second instance lists those who neither appealed nor were appealed against as 原审原告, 原审被告, 原审第三人
+# (法〔2016〕221号, 民事判决书（二审维持原判或者改判用）): read as 原告, 被告, 第三人.
 _HEADER_PARTY = re.compile(
-    rf"^\s*(?:附带民事诉讼)?({_ROLE_WORDS})(?:（[^）]{{0,20}}）)?[：:]\s*([^，,。；;（(\s]{{2,40}})"
+    rf"^\s*(?:附带民事诉讼)?(?:原审)?({_ROLE_WORDS})(?:（[^）]{{0,20}}）)?[：:]\s*([^，,。；;（(\s]{{2,40}})"
 )
 _MENTION = re.compile(rf"({_ROLE_WORDS})([\u4e00-\u9fff]{{2,3}})")
 _NOT_NAMES = (
@@ -151,7 +153,11 @@ _VERBS_AFTER_ROLE = frozenset(
     ]
 )
 _OPERATIVE_START = re.compile(r"(判决|裁定)如下")
-_OPERATIVE_END = re.compile(r"^\s*(如不服|案件受理费|审\s*判|本判决|本裁定|人民陪审员|书\s*记\s*员)")
+# The costs line closes the operative part; a second instance writes 一审/二审案件受理费, and a 发回重审 ruling
+# 上诉人…预交的二审案件受理费…予以退回 (诉讼费用交纳办法第二十七条).
+_OPERATIVE_END = re.compile(
+    r"^\s*(如不服|(?:[一二]审)?案件受理费|上诉人[^。]{0,60}?预交的二审案件受理费|审\s*判|本判决|本裁定|人民陪审员|书\s*记\s*员)"
+)
 
 
 def check_sections(document: Document) -> list[Defect]:

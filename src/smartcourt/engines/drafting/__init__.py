@@ -1,8 +1,12 @@
 """Court documents drafted from the case (法办〔2019〕243号 第8项, issue 9 item 1): pure Python on docxtpl.
 
-Sixteen documents, each a .docx template in ``templates/`` built by ``_build_templates.py``: 受理案件通知书,
+Eighteen documents, each a .docx template in ``templates/`` built by ``_build_templates.py``: 受理案件通知书,
 应诉通知书, 举证通知书, 传票, 民事判决书 (普通程序 and 简易程序, by the case's procedure), 民事调解书, 民事裁定书
-(不予受理, 驳回起诉, 准许撤诉), 刑事判决书, 执行通知书, 送达回证, 庭审提纲, 庭审笔录, 合议庭评议笔录, 审理报告.
+(不予受理, 驳回起诉, 准许撤诉), 刑事判决书, 执行通知书, 送达回证, 庭审提纲, 庭审笔录, 合议庭评议笔录, 审理报告;
+and for a civil second instance (民终) 民事判决书（二审）: 驳回上诉，维持原判 or 改判 (民事诉讼法（2023年修正）
+第一百七十七条第一款第一项、第二项), 本判决为终审判决 (第一百八十二条), no appeal paragraph; and 民事裁定书（二审
+发回重审） (第三项、第四项). Second-instance parties are 上诉人（原审原告）, 被上诉人（原审被告）, 原审第三人
+(:attr:`Party.original_role`); the judgment appealed against is :attr:`DraftContext.original_case_number`.
 
 Styles followed: 《人民法院民事裁判文书制作规范》 and 《民事诉讼文书样式》 (法〔2016〕221号); 《法院刑事诉讼文书样式》
 (样本, 1999). The texts of those styles are not in ../shared/data, so their wording here is written from memory
@@ -41,6 +45,7 @@ from smartcourt.engines.drafting import _pdf, _render
 from smartcourt.engines.drafting._format import body_date, chinese_date, join_citations, money
 from smartcourt.engines.drafting._pdf import PdfFont
 from smartcourt.engines.drafting._types import (
+    AppealOutcome,
     Claim,
     Costs,
     Counsel,
@@ -55,8 +60,10 @@ from smartcourt.engines.drafting._types import (
     Party,
     PartyKind,
     Procedure,
+    RemandGround,
     Statement,
 )
+from smartcourt.engines.drafting._validate import is_civil_second_instance
 from smartcourt.engines.drafting.errors import (
     DraftingError,
     InvalidContextError,
@@ -66,6 +73,7 @@ from smartcourt.engines.drafting.errors import (
 )
 
 __all__ = [
+    "AppealOutcome",
     "Claim",
     "Costs",
     "Counsel",
@@ -84,12 +92,14 @@ __all__ = [
     "PdfFont",
     "PdfFontError",
     "Procedure",
+    "RemandGround",
     "Statement",
     "TemplateError",
     "UnknownDocumentTypeError",
     "body_date",
     "chinese_date",
     "document_types",
+    "is_civil_second_instance",
     "join_citations",
     "money",
     "render",
@@ -117,8 +127,8 @@ def render(document_type: DocumentType | str, context: DraftContext) -> Draft:
 def document_types() -> dict[str, str]:
     """Each document type's key and its printed title.
 
-    >>> document_types()["civil_judgment"], len(document_types())
-    ('民事判决书', 16)
+    >>> document_types()["civil_judgment"], document_types()["appeal_judgment"], len(document_types())
+    ('民事判决书', '民事判决书', 18)
     """
     return {kind.value: kind.printed_title for kind in DocumentType}
 

@@ -333,6 +333,43 @@ TEMPLATE_BLOCKS: dict[str, tuple[Block, ...]] = {
         ("sign", "承办法官：{{ reporter }}"),
         ("sign", "{{ signed_on }}"),
     ),
+    # 民事判决书（二审维持原判或者改判用） — 法〔2016〕221号 (wording unverified); 民事诉讼法（2023年修正）
+    # 第一百七十七条第一款第一项、第二项, 第一百八十二条 (终审: no appeal paragraph), 第二百六十四条 (迟延履行).
+    "appeal_judgment": (
+        *HEADER,
+        PARTIES,
+        "{{ opening }}",
+        "{{ appeal_line }}",
+        Loop("answers"),
+        Loop("first_instance"),
+        "本院二审期间，当事人围绕上诉请求依法提交了证据。本院组织当事人进行了证据交换和质证。",
+        Loop("facts"),
+        Loop("reasoning"),
+        "{{ conclusion }}依照{{ basis }}规定，判决如下：",
+        Loop("items"),
+        When(
+            "payment_order",
+            (
+                "如果未按本判决指定的期间履行给付金钱义务，应当依照《中华人民共和国民事诉讼法》第二百六十四条规定，"
+                "加倍支付迟延履行期间的债务利息。",
+            ),
+        ),
+        "{{ costs_line }}",
+        "本判决为终审判决。",
+        *SIGNED,
+    ),
+    # 民事裁定书（二审发回重审用） — 法〔2016〕221号 (wording unverified); 民事诉讼法（2023年修正）第一百七十七条
+    # 第一款第三项、第四项; 诉讼费用交纳办法第二十七条 (二审案件受理费退还); final (第一百八十二条): no appeal paragraph.
+    "remand_ruling": (
+        *HEADER,
+        PARTIES,
+        "{{ opening }}",
+        Loop("reasoning"),
+        "依照{{ basis }}规定，裁定如下：",
+        Loop("items"),
+        "{{ refund_line }}",
+        *SIGNED,
+    ),
 }
 
 _FONTS = {"court": ("宋体", 22, True), "title": ("宋体", 26, True), "heading": ("黑体", 16, False)}

@@ -142,12 +142,14 @@ def _role_group(ctx: DraftContext, role: str) -> str:
 def case_title(ctx: DraftContext, fields: Fields) -> str:
     """原告X与被告Y、第三人Z{案由}: how the body names the case."""
     sides = [
-        _role_group(ctx, r) for r in ("原告", "起诉人", "申请执行人", "被告", "被执行人") if _names(ctx, r)
+        _role_group(ctx, r)
+        for r in ("原告", "起诉人", "申请执行人", "上诉人", "被告", "被执行人", "被上诉人")
+        if _names(ctx, r)
     ]
-    third = _role_group(ctx, "第三人")
+    third = [_role_group(ctx, r) for r in ("第三人", "原审原告", "原审被告", "原审第三人") if _names(ctx, r)]
     head = "与".join(sides[:2]) if sides else fields.missing("parties", "当事人")
     if third:
-        head += "、" + third
+        head += "、" + "、".join(third)
     return head + fields.need(ctx.cause, "cause", "案由")
 
 

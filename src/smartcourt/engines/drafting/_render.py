@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from smartcourt.engines.drafting._compose import COMPOSERS, Fields
+from smartcourt.engines.drafting._compose_appeal import APPEAL_COMPOSERS
 from smartcourt.engines.drafting._types import DocumentType, Draft, DraftContext, DraftWarning
 from smartcourt.engines.drafting._validate import validate
 from smartcourt.engines.drafting.errors import TemplateError, UnknownDocumentTypeError
@@ -69,7 +70,7 @@ def render(kind: DocumentType | str, context: DraftContext) -> Draft:
     chosen = document_type(kind)
     validate(context)
     fields = Fields()
-    variables = COMPOSERS[chosen](context, fields)
+    variables = (COMPOSERS | APPEAL_COMPOSERS)[chosen](context, fields)
     template = DocxTemplate(io.BytesIO(template_bytes(chosen.value)))
     token = _SINK.set(fields.warnings)
     try:

@@ -31,6 +31,17 @@ class DocumentType(StrEnum):
     HEARING_RECORD = "hearing_record"  # 庭审笔录
     DELIBERATION_RECORD = "deliberation_record"  # 合议庭评议笔录
     TRIAL_REPORT = "trial_report"  # 审理报告
+    APPEAL_JUDGMENT = "appeal_judgment"  # 民事判决书（二审：驳回上诉，维持原判 or 改判）
+    REMAND_RULING = "remand_ruling"  # 民事裁定书（二审：发回重审）
+
+    @property
+    def second_instance(self) -> bool:
+        """Whether the document is drafted in a civil second instance (a 民终 case).
+
+        >>> DocumentType.APPEAL_JUDGMENT.second_instance, DocumentType.CIVIL_JUDGMENT.second_instance
+        (True, False)
+        """
+        return self in (DocumentType.APPEAL_JUDGMENT, DocumentType.REMAND_RULING)
 
     @property
     def printed_title(self) -> str:
@@ -59,12 +70,29 @@ _TITLES = {
     DocumentType.HEARING_RECORD: "庭审笔录",
     DocumentType.DELIBERATION_RECORD: "合议庭评议笔录",
     DocumentType.TRIAL_REPORT: "审理报告",
+    DocumentType.APPEAL_JUDGMENT: "民事判决书",
+    DocumentType.REMAND_RULING: "民事裁定书",
 }
 
 
 class Procedure(StrEnum):
     ORDINARY = "普通程序"
     SIMPLE = "简易程序"
+
+
+class AppealOutcome(StrEnum):
+    """How a second-instance judgment disposes of the appeal: 民事诉讼法（2023年修正）第一百七十七条第一款."""
+
+    AFFIRM = "驳回上诉，维持原判"  # 第一项: 原判决认定事实清楚，适用法律正确
+    REVISE = "改判"  # 第二项: 原判决认定事实错误或者适用法律错误，依法改判、撤销或者变更
+
+
+class RemandGround(StrEnum):
+    """Why a second-instance ruling sets the judgment aside and sends the case back (发回重审):
+    民事诉讼法（2023年修正）第一百七十七条第一款第三项 and 第四项."""
+
+    FACTS = "原判决认定基本事实不清"  # 第三项
+    PROCEDURE = "原判决严重违反法定程序"  # 第四项 (遗漏当事人、违法缺席判决等)
 
 
 class CourtLevel(StrEnum):
@@ -116,7 +144,10 @@ class Party:
     """A party with the attributes a document states, in the order 法〔2016〕221号 prescribes for persons
     (name, sex, birth date, ethnicity, occupation, address) and organisations (name, address, legal
     representative). ``role`` is the word the document uses (原告, 被告, 第三人, 起诉人, 申请执行人, 被执行人,
-    被告人). ``appeared`` is False for a party who did not come to the hearing."""
+    被告人; in a second instance 上诉人, 被上诉人 and, for a party who neither appealed nor was appealed against,
+    原审原告, 原审被告, 原审第三人). ``original_role`` is an appellant's or appellee's standing at first
+    instance (原审原告, 原审被告, 原审第三人), printed in brackets after the role: 上诉人（原审被告）.
+    ``appeared`` is False for a party who did not come to the hearing."""
 
     role: str
     name: str
@@ -135,6 +166,7 @@ class Party:
     birthplace: str | None = None  # criminal: 出生地
     education: str | None = None  # criminal: 文化程度
     custody: str | None = None  # criminal: 因本案所受强制措施情况, 现羁押处所
+    original_role: str | None = None  # second instance: 原审原告, 原审被告 or 原审第三人
 
 
 @dataclass(frozen=True)
@@ -225,6 +257,16 @@ class DraftContext:
     served_documents: tuple[str, ...] = ()  # 送达回证: documents served
     service_method: str | None = None
     contact: str | None = None  # 联系人 on notices
+    # Second instance (民终): the judgment appealed against and what the first-instance court said.
+    original_court: str | None = None  # 一审法院, e.g. 浙江省杭州市上城区人民法院
+    original_case_number: str | None = None  # 一审案号, e.g. （2024）浙0102民初1号
+    original_claims: tuple[str, ...] = ()  # 原审原告向一审法院起诉请求
+    original_facts: tuple[str, ...] = ()  # 一审法院认定事实
+    original_reasoning: tuple[str, ...] = ()  # 一审法院认为
+    original_items: tuple[str, ...] = ()  # 一审判决主文
+    original_costs: Costs | None = None  # 改判: who now bears the 一审案件受理费, and that fee
+    appeal_outcome: AppealOutcome | None = None  # 二审判决: 维持 (第一项) or 改判 (第二项)
+    remand_ground: RemandGround | None = None  # 发回重审: 第三项 or 第四项
 
 
 @dataclass(frozen=True)

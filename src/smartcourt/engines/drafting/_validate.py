@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from smartcourt.engines import catalogs
 from smartcourt.engines.drafting._types import (
+    AppealOutcome,
     Claim,
     Costs,
     Counsel,
@@ -20,11 +21,29 @@ from smartcourt.engines.drafting._types import (
     Party,
     PartyKind,
     Procedure,
+    RemandGround,
     Statement,
 )
 from smartcourt.engines.drafting.errors import InvalidContextError
 
-ROLES = ("原告", "被告", "第三人", "起诉人", "申请执行人", "被执行人", "被告人")
+ROLES = (
+    "原告",
+    "被告",
+    "第三人",
+    "起诉人",
+    "申请执行人",
+    "被执行人",
+    "被告人",
+    # second instance (法〔2016〕221号, 民事判决书（二审维持原判或者改判用）): the appealing and appealed-against
+    # parties, and the others under their first-instance standing
+    "上诉人",
+    "被上诉人",
+    "原审原告",
+    "原审被告",
+    "原审第三人",
+)
+APPEAL_ROLES = ("上诉人", "被上诉人")
+ORIGINAL_ROLES = ("原审原告", "原审被告", "原审第三人")
 SEXES = ("男", "女")
 
 
@@ -86,6 +105,8 @@ def validate(ctx: DraftContext) -> None:
             "recipient",
             "service_method",
             "contact",
+            "original_court",
+            "original_case_number",
         ):
             _optional(value, str, spec.name, "文字内容")
         elif spec.name in (
@@ -96,6 +117,10 @@ def validate(ctx: DraftContext) -> None:
             "legal_basis",
             "operative_items",
             "served_documents",
+            "original_claims",
+            "original_facts",
+            "original_reasoning",
+            "original_items",
         ):
             _strings(value, spec.name, "文字内容")
     _optional(ctx.hearing_time, time, "hearing_time", "开庭时刻")
@@ -116,6 +141,14 @@ def validate(ctx: DraftContext) -> None:
     if ctx.costs is not None:
         _type(ctx.costs.bearer, str, "costs.bearer", "诉讼费用负担")
         _amount(ctx.costs.fee, "costs.fee", "案件受理费")
+    _optional(ctx.original_costs, Costs, "original_costs", "一审诉讼费用")
+    if ctx.original_costs is not None:
+        _type(ctx.original_costs.bearer, str, "original_costs.bearer", "一审诉讼费用负担")
+        _amount(ctx.original_costs.fee, "original_costs.fee", "一审案件受理费")
+    _optional(ctx.appeal_outcome, AppealOutcome, "appeal_outcome", "二审裁判结果")
+    _optional(ctx.remand_ground, RemandGround, "remand_ground", "发回重审的理由")
+    if ctx.original_case_number and ctx.original_case_number.strip():
+        _first_instance_number(ctx.original_case_number)
     _type(ctx.panel, Panel, "panel", "审判组织")
     _optional(ctx.panel.presiding_judge, str, "panel.presiding_judge", "审判长")
     _optional(ctx.panel.clerk, str, "panel.clerk", "书记员")
@@ -145,6 +178,17 @@ def _party(party: object, field: str) -> None:
         raise InvalidContextError(
             f"{field}.role", f"未知的诉讼地位：{party.role}（应为{'、'.join(ROLES)}之一）"
         )
+    _optional(party.original_role, str, f"{field}.original_role", "原审诉讼地位")
+    if party.original_role is not None:
+        if party.role not in APPEAL_ROLES:
+            raise InvalidContextError(
+                f"{field}.original_role", f"只有上诉人、被上诉人需写明原审诉讼地位（收到 {party.role}）"
+            )
+        if party.original_role not in ORIGINAL_ROLES:
+            raise InvalidContextError(
+                f"{field}.original_role",
+                f"未知的原审诉讼地位：{party.original_role}（应为{'、'.join(ORIGINAL_ROLES)}之一）",
+            )
     _type(party.kind, PartyKind, f"{field}.kind", "当事人类型")
     if party.sex is not None and party.sex not in SEXES:
         raise InvalidContextError(f"{field}.sex", f"性别应为“男”或“女”（收到 {party.sex}）")
@@ -169,6 +213,35 @@ def _party(party: object, field: str) -> None:
         _type(counsel.name, str, f"{field}.counsel[{index}].name", "诉讼代理人姓名")
         _type(counsel.kind, CounselKind, f"{field}.counsel[{index}].kind", "诉讼代理人类型")
         _optional(counsel.firm, str, f"{field}.counsel[{index}].firm", "执业机构")
+
+
+def _first_instance_number(number: str) -> None:
+    """The judgment appealed against is a first-instance one (民事诉讼法第一百七十一条: 不服第一审判决)."""
+    try:
+        parsed = catalogs.parse_case_number(number)
+    except catalogs.CaseNumberError as exc:
+        raise InvalidContextError("original_case_number", f"一审案号格式错误：{exc.message}") from exc
+    kind = catalogs.get_case_type(parsed.case_type)
+    if kind.procedure_class is not catalogs.ProcedureClass.FIRST_INSTANCE:
+        raise InvalidContextError(
+            "original_case_number", f"一审案号应为第一审案件的案号（收到 {parsed.case_type}字号）"
+        )
+
+
+def is_civil_second_instance(case_number: str) -> bool:
+    """Whether the case number is that of a civil second instance (民终); False if unparsable.
+
+    >>> [is_civil_second_instance(n) for n in ("（2024）浙01民终12号", "（2024）浙0102民初1号", "（2024）浙01刑终3号")]
+    [True, False, False]
+    """
+    try:
+        kind = catalogs.get_case_type(catalogs.parse_case_number(case_number.strip()).case_type)
+    except (catalogs.CaseNumberError, catalogs.UnknownCaseTypeError):
+        return False
+    return (
+        kind.category is catalogs.CaseCategory.CIVIL
+        and kind.procedure_class is catalogs.ProcedureClass.SECOND_INSTANCE
+    )
 
 
 def _dates_in_order(ctx: DraftContext) -> None:
