@@ -22,6 +22,7 @@ from smartcourt.apps.core.errors import DomainError
 from smartcourt.apps.courts.apis import router as courts_router
 from smartcourt.apps.criminal.apis import router as criminal_router
 from smartcourt.apps.drafting.apis import router as drafting_router
+from smartcourt.apps.element_trial.apis import router as element_trial_router
 from smartcourt.apps.evidence.apis import router as ledger_router
 from smartcourt.apps.file_review.apis import router as file_review_router
 from smartcourt.apps.filing.apis import router as filings_router
@@ -79,6 +80,7 @@ api.add_router("/appraisal", appraisal_router, tags=["司法鉴定"])
 api.add_router("/petitions", petitions_router, tags=["申诉"])
 api.add_router("/file-review", file_review_router, tags=["网上阅卷"])
 api.add_router("/drafting", drafting_router, tags=["文书制作"])
+api.add_router("/element-trial", element_trial_router, tags=["要素式审判"])
 
 
 def _body(code: str, message: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:

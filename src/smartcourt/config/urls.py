@@ -25,6 +25,7 @@ urlpatterns = [
     path("petitions/", include("smartcourt.apps.petitions.urls")),
     path("file-review/", include("smartcourt.apps.file_review.urls")),
     path("drafting/", include("smartcourt.apps.drafting.urls")),
+    path("element-trial/", include("smartcourt.apps.element_trial.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -802,6 +802,9 @@ def demo_build(
     )
 
     demo_judgments(cases=cases, seed=seed, progress=progress)
+    from smartcourt.apps.element_trial.demo import demo_element_tables  # generated complaint/answer texts
+
+    demo_element_tables(court_id=courts[4].pk, seed=seed)
     accounts = [(NAMED[r], Role(r).label, courts[4].name) for r in NAMED] + [
         ("litigant", Role.LITIGANT.label, "—"),
         ("lawyer", Role.LAWYER.label, "—"),

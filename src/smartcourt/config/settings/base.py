@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "smartcourt.apps.petitions",
     "smartcourt.apps.file_review",
     "smartcourt.apps.drafting",
+    "smartcourt.apps.element_trial",
 ]
 
 _TASK_BACKENDS = {
