@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from smartcourt.apps.core.errors import ConflictError, InvalidInputError, NotFoundError, NotPermittedError
 from smartcourt.apps.criminal import selectors, services
 from smartcourt.apps.criminal.models import (
+    ChargeAssessment,
     EvidenceChecklist,
     EvidenceMaterial,
     FactsSource,
@@ -27,7 +28,8 @@ def _assess(case):
 
 def test_facts_are_saved_versioned_and_audited(world, criminal_case):
     row = services.sentencing_facts_save(case=criminal_case, actor=world.judge, facts=THEFT_FACTS)
-    assert (row.version, row.charge, row.facts_source) == (1, "盗窃", FactsSource.ENTERED)
+    assert (row.version, row.facts_source) == (1, FactsSource.ENTERED)
+    assert _assess(criminal_case).charge == "盗窃"
     a = _assess(criminal_case)
     assert a.recommendation is not None
     assert a.recommendation.declared == "拘役三个月"
@@ -159,6 +161,30 @@ def test_override_circumstances_add_remove_change(world, criminal_case):
         ({"target": "CHARGE", "name": "", "action": "SET", "value": "不存在罪", "reason": "x"}, "value"),
         ({"target": "OTHER", "name": "", "action": "SET", "value": "", "reason": "x"}, "target"),
         ({"target": "FACT", "name": "amount", "action": "DROP", "value": "", "reason": "x"}, "action"),
+        ({"target": "CHARGE", "name": "", "action": "SET", "value": "开设赌场", "reason": "x"}, "value"),
+        ({"target": "CHARGE", "name": "", "action": "REMOVE", "value": "", "reason": "x"}, "value"),
+        (
+            {
+                "target": "FACT",
+                "name": "amount",
+                "action": "SET",
+                "value": "1",
+                "reason": "x",
+                "accused_id": 10**9,
+            },
+            "accused_id",
+        ),
+        (
+            {
+                "target": "FACT",
+                "name": "amount",
+                "action": "SET",
+                "value": "1",
+                "reason": "x",
+                "charge_index": 1,
+            },
+            "charge_index",
+        ),
     ],
 )
 def test_bad_overrides_are_refused_and_nothing_changes(world, criminal_case, kwargs, field):
@@ -167,7 +193,7 @@ def test_bad_overrides_are_refused_and_nothing_changes(world, criminal_case, kwa
         services.sentencing_override_apply(case=criminal_case, actor=world.judge, **kwargs)
     assert caught.value.detail["field"] == field
     row.refresh_from_db()
-    assert (row.version, row.overrides, SentencingOverride.objects.count()) == (1, {}, 0)
+    assert (row.version, ChargeAssessment.objects.count(), SentencingOverride.objects.count()) == (1, 0, 0)
 
 
 def test_overrides_need_a_judge(world, criminal_case):

@@ -13,8 +13,10 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from smartcourt.apps.criminal import selectors, services
-from smartcourt.apps.criminal.assessment import STAGE_LABELS, Assessment
+from smartcourt.apps.criminal.assessment import STAGE_LABELS, Assessment, CombinedSentence
+from smartcourt.apps.criminal.selectors import CaseSentencing
 from smartcourt.apps.criminal.views import table_bytes
+from smartcourt.engines.sentencing import Recommendation
 
 router = Router()
 
@@ -79,7 +81,47 @@ class ErrorOut(Schema):
     field: str
 
 
+class ChargeItemOut(Schema):
+    charge_index: int = Field(..., description="案件罪名序号（从0开始）")
+    case_charge: str
+    charge: str = Field(..., description="评估罪名（法官修正后）")
+    charge_overridden: bool
+    scope: str = Field(..., description="事实与情节的提取范围")
+    facts_items: list[FactOut]
+    circumstances: list[CircumstanceOut]
+    removed_circumstances: list[CircumstanceOut]
+    recommendation: RecommendationOut | None
+    error: ErrorOut | None
+    warnings: list[str]
+
+
+class CombinedOut(Schema):
+    rule: str
+    terms: list[dict[str, Any]]
+    total_months: int
+    range_months: list[int]
+    point_months: int
+    detention: bool
+    declared: str
+    explanation: str
+    fine: dict[str, str] | None
+
+
+class AccusedOut(Schema):
+    accused_id: int | None = Field(..., description="被告人（当事人）编号")
+    name: str
+    scope_warning: str
+    declared: str
+    charges: list[ChargeItemOut]
+    combined: CombinedOut | None = Field(..., description="数罪并罚（刑法第六十九条），一名被告人多个罪名时")
+    combined_error: str
+    excluded_charges: list[dict[str, Any]] = Field(..., description="法官排除（该被告人未被指控）的罪名")
+
+
 class AssessmentOut(Schema):
+    """The first accused's first charge at the top level (as for a single-accused case), every accused and
+    charge in ``accused``."""
+
     case_id: int
     case_number: str
     charge: str
@@ -92,6 +134,7 @@ class AssessmentOut(Schema):
     recommendation: RecommendationOut | None
     error: ErrorOut | None
     warnings: list[str]
+    accused: list[AccusedOut]
 
 
 def _span(span: tuple[int, int] | None) -> dict[str, int] | None:
@@ -111,55 +154,56 @@ def _circ(c: Any) -> dict[str, Any]:
     }
 
 
-def _assessment_out(case: Any, row: Any, a: Assessment) -> dict[str, Any]:
-    rec = a.recommendation
-    rec_out = None
-    if rec is not None:
-        rec_out = {
-            "charge": rec.charge,
-            "article": rec.article,
-            "paragraph": rec.paragraph,
-            "statutory_months": [rec.statutory.low, rec.statutory.high],
-            "starting_point_months": [rec.starting_point.low, rec.starting_point.high],
-            "baseline_months": float(rec.baseline),
-            "range_months": [rec.range.low, rec.range.high],
-            "point_months": rec.point,
-            "declared": rec.declared,
-            "fine": {"low": str(rec.fine.low), "high": str(rec.fine.high), "rule": rec.fine.rule}
-            if rec.fine
-            else None,
-            "probation": {
-                "eligible": rec.probation.eligible,
-                "mandatory_if_conditions_met": rec.probation.mandatory_if_conditions_met,
-                "reasons": list(rec.probation.reasons),
-                "rule": rec.probation.rule,
-            }
-            if rec.probation
-            else None,
-            "notes": list(rec.notes),
-            "steps": [
-                {
-                    "stage": s.stage,
-                    "stage_label": STAGE_LABELS.get(s.stage, s.stage),
-                    "rule": s.rule,
-                    "description": s.description,
-                    "low": float(s.low),
-                    "point": float(s.point),
-                    "high": float(s.high),
-                    "percent": float(s.percent) if s.percent is not None else None,
-                    "text": s.text,
-                    "span": _span(s.span),
-                }
-                for s in rec.steps
-            ],
-        }
+def _recommendation_out(rec: Recommendation | None) -> dict[str, Any] | None:
+    if rec is None:
+        return None
     return {
-        "case_id": case.pk,
-        "case_number": case.case_number,
+        "charge": rec.charge,
+        "article": rec.article,
+        "paragraph": rec.paragraph,
+        "statutory_months": [rec.statutory.low, rec.statutory.high],
+        "starting_point_months": [rec.starting_point.low, rec.starting_point.high],
+        "baseline_months": float(rec.baseline),
+        "range_months": [rec.range.low, rec.range.high],
+        "point_months": rec.point,
+        "declared": rec.declared,
+        "fine": {"low": str(rec.fine.low), "high": str(rec.fine.high), "rule": rec.fine.rule}
+        if rec.fine
+        else None,
+        "probation": {
+            "eligible": rec.probation.eligible,
+            "mandatory_if_conditions_met": rec.probation.mandatory_if_conditions_met,
+            "reasons": list(rec.probation.reasons),
+            "rule": rec.probation.rule,
+        }
+        if rec.probation
+        else None,
+        "notes": list(rec.notes),
+        "steps": [
+            {
+                "stage": s.stage,
+                "stage_label": STAGE_LABELS.get(s.stage, s.stage),
+                "rule": s.rule,
+                "description": s.description,
+                "low": float(s.low),
+                "point": float(s.point),
+                "high": float(s.high),
+                "percent": float(s.percent) if s.percent is not None else None,
+                "text": s.text,
+                "span": _span(s.span),
+            }
+            for s in rec.steps
+        ],
+    }
+
+
+def _item_out(a: Assessment) -> dict[str, Any]:
+    return {
+        "charge_index": a.charge_index,
+        "case_charge": a.case_charge,
         "charge": a.charge,
-        "facts": a.facts_text,
-        "facts_version": row.version if row else 0,
-        "facts_source": row.facts_source if row else "",
+        "charge_overridden": a.charge_overridden,
+        "scope": a.scope,
         "facts_items": [
             {
                 "name": f.name,
@@ -173,7 +217,7 @@ def _assessment_out(case: Any, row: Any, a: Assessment) -> dict[str, Any]:
         ],
         "circumstances": [_circ(c) for c in a.circumstances],
         "removed_circumstances": [_circ(c) for c in a.removed],
-        "recommendation": rec_out,
+        "recommendation": _recommendation_out(a.recommendation),
         "error": {"code": a.error_code, "message": a.error_message, "field": a.error_field}
         if a.error_message
         else None,
@@ -181,9 +225,51 @@ def _assessment_out(case: Any, row: Any, a: Assessment) -> dict[str, Any]:
     }
 
 
+def _combined_out(c: CombinedSentence | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "rule": c.rule,
+        "terms": [{"charge": charge, "months": m, "detention": d} for charge, m, d in c.terms],
+        "total_months": c.total,
+        "range_months": [c.low, c.high],
+        "point_months": c.point,
+        "detention": c.detention,
+        "declared": c.declared,
+        "explanation": c.explanation,
+        "fine": {"low": str(c.fine_low), "high": str(c.fine_high)} if c.fine_low is not None else None,
+    }
+
+
+def _assessment_out(case: Any, sentencing: CaseSentencing) -> dict[str, Any]:
+    row, primary = sentencing.row, sentencing.primary
+    first = _item_out(primary)
+    del first["charge_index"], first["case_charge"], first["charge_overridden"], first["scope"]
+    return {
+        "case_id": case.pk,
+        "case_number": case.case_number,
+        "facts": primary.facts_text,
+        "facts_version": row.version if row else 0,
+        "facts_source": row.facts_source if row else "",
+        **first,
+        "accused": [
+            {
+                "accused_id": p.accused_id,
+                "name": p.name,
+                "scope_warning": p.scope_warning,
+                "declared": p.declared,
+                "charges": [_item_out(i) for i in p.items],
+                "combined": _combined_out(p.combined),
+                "combined_error": p.combined_error,
+                "excluded_charges": [{"charge_index": i, "charge": c} for i, c in p.excluded],
+            }
+            for p in sentencing.accused
+        ],
+    }
+
+
 def _current(case: Any) -> dict[str, Any]:
-    row, assessment = selectors.case_assessment(case=case)
-    return _assessment_out(case, row, assessment)
+    return _assessment_out(case, selectors.case_sentencing(case=case))
 
 
 @router.get("/cases/{case_id}/sentencing", response=AssessmentOut, summary="量刑评估（情节、计算步骤、建议）")
@@ -207,6 +293,8 @@ def sentencing_facts_post(request: HttpRequest, case_id: int, payload: FactsIn) 
 
 
 class OverrideIn(Schema):
+    accused_id: int | None = Field(None, description="被告人（当事人）编号；默认第一被告人")
+    charge_index: int = Field(0, description="案件罪名序号（从0开始）；默认第一个罪名")
     target: str = Field(..., description="FACT | CIRCUMSTANCE | CHARGE")
     name: str = Field("", max_length=40, description="事实项或情节标识（如 amount、surrender）")
     action: str = Field(..., description="SET | ADD | REMOVE | RESET")
@@ -214,7 +302,11 @@ class OverrideIn(Schema):
     reason: str = Field(..., max_length=500)
 
 
-@router.post("/cases/{case_id}/sentencing/overrides", response=AssessmentOut, summary="法官修正（须附理由）")
+@router.post(
+    "/cases/{case_id}/sentencing/overrides",
+    response=AssessmentOut,
+    summary="法官修正（须附理由；可指定被告人与罪名）",
+)
 def sentencing_override_post(request: HttpRequest, case_id: int, payload: OverrideIn) -> dict[str, Any]:
     case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
     services.sentencing_override_apply(
@@ -225,6 +317,8 @@ def sentencing_override_post(request: HttpRequest, case_id: int, payload: Overri
         action=payload.action,
         value=payload.value,
         reason=payload.reason,
+        accused_id=payload.accused_id,
+        charge_index=payload.charge_index,
     )
     return _current(case)
 

@@ -1,6 +1,11 @@
 """The sentencing assessment of a case: the engine's extraction, the judge's overrides applied on top, and
 the recommendation or the engine's own statement of what is missing. No database access here.
 
+A case is assessed per (accused, charge): the facts of a charge are read from the passages about that charge
+when the text is divided by charge (:func:`charge_views`), the circumstances of an accused from the clauses
+whose subject is that accused when there are several (:func:`accused_view`), else from the whole text; an
+accused with several charges gets the combined punishment of 刑法第六十九条 (:func:`combine_sentences`).
+
 Overrides (``SentencingAssessment.overrides``)::
 
     {"facts": {"amount": "5000", "flags": ["home_invasion"]},
@@ -12,14 +17,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+import cn2an
+
 from smartcourt.engines import sentencing
 from smartcourt.engines.sentencing import (
     CaseFacts,
+    ChargePrediction,
     Circumstance,
     Recommendation,
     SentencingError,
@@ -211,10 +220,16 @@ class FactRow:
 
 @dataclass
 class Assessment:
-    """Everything the page, the API and the sentencing table show for one case."""
+    """Everything the page, the API and the sentencing table show for one (accused, charge) of a case."""
 
     charge: str
     facts_text: str
+    accused_id: int | None = None
+    accused_name: str = ""
+    charge_index: int = 0
+    case_charge: str = ""
+    charge_overridden: bool = False
+    scope: str = "全文"
     facts: CaseFacts | None = None
     fact_rows: list[FactRow] = field(default_factory=list)
     circumstances: list[CircumstanceRow] = field(default_factory=list)
@@ -263,13 +278,35 @@ def _apply_fact_overrides(facts: CaseFacts, overrides: dict[str, Any]) -> CaseFa
     return dataclasses.replace(facts, **changes)
 
 
-def assess(*, facts_text: str, charge: str, province: str = "", overrides: dict[str, Any]) -> Assessment:
-    """Extract, apply the overrides, compute; any engine refusal becomes the assessment's error."""
+def assess(
+    *,
+    facts_text: str,
+    charge: str,
+    province: str = "",
+    overrides: Mapping[str, Any],
+    facts_view: str | None = None,
+    circumstance_view: str | None = None,
+    predictions: Sequence[ChargePrediction] | None = None,
+) -> Assessment:
+    """Extract, apply the overrides, compute; any engine refusal becomes the assessment's error.
+
+    ``facts_view`` and ``circumstance_view`` are ``facts_text`` with the passages that do not concern this
+    charge (this accused) blanked out, same length, so every span still points into ``facts_text``
+    (:func:`charge_views`, :func:`accused_view`); ``None`` reads the whole text. ``predictions`` are those of
+    :func:`predict_charges` on ``facts_view`` when the caller has them already.
+    """
     result = Assessment(charge=charge, facts_text=facts_text)
     text = facts_text or ""
+    facts_view = facts_view if facts_view is not None and len(facts_view) == len(text) else text
+    circumstance_view = (
+        circumstance_view
+        if circumstance_view is not None and len(circumstance_view) == len(text)
+        else facts_view
+    )
     cued: list[str] = []
     if text.strip():
-        predictions = predict_charges(text, top=3)
+        if predictions is None:
+            predictions = predict_charges(facts_view, top=3)
         result.predicted = [(p.charge, p.score) for p in predictions]
         cued = [p.charge for p in predictions if any(e.source == "罪状" for e in p.evidence)]
     if not charge:
@@ -289,8 +326,8 @@ def assess(*, facts_text: str, charge: str, province: str = "", overrides: dict[
     if cued and charge not in [c for c, _ in result.predicted]:
         result.warnings.append(f"事实所示罪状更接近“{cued[0]}”，与评估罪名“{charge}”不一致，请核对")
     try:
-        extracted = extract_facts(text, charge, province=province or None)
-        found = list(extract_circumstances(text, charge))
+        extracted = extract_facts(facts_view, charge, province=province or None)
+        found = list(extract_circumstances(circumstance_view, charge))
     except SentencingError as exc:
         result.error_code, result.error_message, result.error_field = exc.code, exc.message, exc.field
         return result
@@ -373,3 +410,394 @@ def month_text(months: int | Decimal) -> str:
 
 def supported() -> tuple[str, ...]:
     return supported_crimes()
+
+
+# --- several accused, several charges ----------------------------------------------------------------------
+
+MASK = "。"
+_SENTENCE = re.compile(r"[^。；;！？!?\n]+")
+_CLAUSE = re.compile(r"[^，,：:]+")
+_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与|以及)\s*(?:被告人)?\s*")
+# 二被告人、各被告人、上述被告人、被告人均……: a clause about every accused (not 共同犯罪中: the clause
+# that follows it names the role of the subject before it).
+_COLLECTIVE = re.compile(
+    r"(?:[二两三四五六七八九十]|各|全体|上述|以上|同案|多名)(?:名)?被告人|被告人(?:均|都|皆|各自)"
+)
+_HEADING = re.compile(
+    r"(?:^|(?<=[。；\n]))\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、．.])"
+)
+
+
+def mask_outside(text: str, keep: Sequence[tuple[int, int]]) -> str:
+    """``text`` with every character outside the ``keep`` ranges replaced by 。 (same length, so spans found
+    in the result point into ``text``; the engine's patterns never cross a 。).
+
+    >>> mask_outside("甲乙丙丁", [(1, 3)])
+    '。乙丙。'
+    """
+    chars = [MASK] * len(text)
+    for start, end in keep:
+        chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+def _name_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    usable = sorted({n for n in names if n and n != "—"}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in usable)) if usable else None
+
+
+def _subjects(clause: str, pattern: re.Pattern[str]) -> set[str]:
+    """The accused a clause is about: the first name it mentions and the names listed right after it
+    (甲某、乙某 / 甲某和被告人乙某); a name further on (伙同被告人乙某) is an object, not a subject."""
+    first = pattern.search(clause)
+    if first is None:
+        return set()
+    names = {first.group(0)}
+    pos = first.end()
+    while (sep := _LIST_SEPARATOR.match(clause, pos)) and (nxt := pattern.match(clause, sep.end())):
+        names.add(nxt.group(0))
+        pos = nxt.end()
+    return names
+
+
+def clause_owners(text: str, names: Sequence[str]) -> list[tuple[tuple[int, int], frozenset[str]]]:
+    """Each clause of ``text`` with the accused it is about.
+
+    A clause naming accused is theirs (its subject, see above); a clause naming none is about every accused
+    if it says so (二被告人, 被告人均), else about the subject of the clause before it in the same
+    paragraph (到案后如实供述 after 被告人甲某于……被抓获); a paragraph starts with every accused.
+
+    >>> text = "被告人甲某、乙某窃取手机。甲某到案后如实供述；被告人乙某主动投案，系从犯。"
+    >>> [(text[a:b], sorted(o)) for (a, b), o in clause_owners(text, ["甲某", "乙某"])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('被告人甲某、乙某窃取手机', ['乙某', '甲某']), ('甲某到案后如实供述', ['甲某']),
+     ('被告人乙某主动投案', ['乙某']), ('系从犯', ['乙某'])]
+    """
+    pattern = _name_pattern(names)
+    everyone = frozenset(n for n in names if n and n != "—")
+    out: list[tuple[tuple[int, int], frozenset[str]]] = []
+    if pattern is None:
+        return [((m.start(), m.end()), everyone) for m in _SENTENCE.finditer(text)]
+    current = everyone
+    for sentence in _SENTENCE.finditer(text):
+        if sentence.start() > 0 and text[sentence.start() - 1] == "\n":
+            current = everyone
+        for clause in _CLAUSE.finditer(sentence.group(0)):
+            part = clause.group(0)
+            if not part.strip():
+                continue
+            subjects = _subjects(part, pattern)
+            if subjects:
+                current = frozenset(subjects)
+            elif _COLLECTIVE.search(part):
+                current = everyone
+            start = sentence.start() + clause.start()
+            out.append(((start, start + len(part)), current))
+    return out
+
+
+def accused_view(text: str, name: str, names: Sequence[str]) -> str | None:
+    """``text`` reduced to the clauses about accused ``name`` (see :func:`clause_owners`), or ``None`` when
+    there is only one accused or the text never names ``name`` as a subject (then the whole text is read).
+
+    >>> text = "被告人甲某到案后如实供述。被告人乙某主动投案，系从犯。"
+    >>> accused_view(text, "乙某", ["甲某", "乙某"])
+    '。。。。。。。。。。。。。被告人乙某主动投案。系从犯。'
+    >>> accused_view(text, "丙某", ["甲某", "丙某"]) is None
+    True
+    """
+    others = [n for n in names if n and n != "—"]
+    if len(set(others)) < 2 or not name or name == "—":
+        return None
+    owned = clause_owners(text, others)
+    if not any(name in owners and len(owners) < len(set(others)) for _span, owners in owned):
+        return None
+    return mask_outside(text, [span for span, owners in owned if name in owners])
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, or the numbered sections (一、 （一） 1、) of a single paragraph."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    if len(paragraphs) > 1:
+        return paragraphs
+    starts = sorted({m.end() - len(m.group(0).lstrip()) for m in _HEADING.finditer(text)} | {0})
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if text[a:b].strip()]
+
+
+def charge_views(text: str, charges: Sequence[str]) -> dict[str, str | None]:
+    """For each of ``charges``: ``text`` reduced to the passages about it and those about no charge in
+    particular, when the case has several charges and the text is divided by them (paragraphs or 一、二、
+    sections naming the charge or read as it by :func:`predict_charges`); ``None`` (the whole text)
+    otherwise.
+
+    >>> text = "一、被告人甲某盗窃手机，价值3000元。二、被告人甲某诈骗他人20000元。三、到案后如实供述。"
+    >>> charge_views(text, ["盗窃", "诈骗"])["诈骗"]
+    '。。。。。。。。。。。。。。。。。。。。二、被告人甲某诈骗他人20000元。三、到案后如实供述。'
+    """
+    distinct = [c for c in dict.fromkeys(charges) if c]
+    views: dict[str, str | None] = dict.fromkeys(charges)
+    blocks = _blocks(text) if len(distinct) > 1 else []
+    if len(blocks) < 2:
+        return views
+    about: list[set[str]] = []
+    for start, end in blocks:
+        part = text[start:end]
+        named = {c for c in distinct if c in part}
+        if not named:
+            top = predict_charges(part, top=1)
+            if top and top[0].charge in distinct and any(e.source == "罪状" for e in top[0].evidence):
+                named = {top[0].charge}
+        about.append(named)
+    for charge in distinct:
+        if any(charge in named for named in about):
+            keep = [b for b, named in zip(blocks, about, strict=True) if not named or charge in named]
+            views[charge] = mask_outside(text, keep)
+    return views
+
+
+# --- 数罪并罚 ------------------------------------------------------------------------------------------------
+
+# 刑法第六十九条第一款: 有期徒刑总和刑期不满三十五年的，最高不能超过二十年；三十五年以上的，最高不能超过二十五年；
+# 拘役最高不能超过一年。
+_FIXED_TERM_CAP_LOW = 20 * 12
+_FIXED_TERM_CAP_HIGH = 25 * 12
+_SUM_THRESHOLD = 35 * 12
+_DETENTION_CAP = 12
+ARTICLE_69 = "刑法第六十九条"
+
+
+@dataclass(frozen=True)
+class CombinedSentence:
+    """The punishment to execute for several crimes of one accused (数罪并罚, 刑法第六十九条), in months.
+
+    ``terms`` are the declared sentences per charge (charge, months, 拘役?); the executed term lies between
+    ``low`` (the highest single term) and ``high`` (the sum, capped); ``point`` is the middle of that range,
+    a reference only: the article leaves the choice to the court (酌情决定).
+    """
+
+    terms: tuple[tuple[str, int, bool], ...]
+    total: int
+    low: int
+    high: int
+    point: int
+    detention: bool
+    cap: int
+    explanation: str
+    fine_low: Decimal | None = None
+    fine_high: Decimal | None = None
+    rule: str = ARTICLE_69
+
+    @property
+    def declared(self) -> str:
+        return "决定执行" + term_text(self.point, self.detention)
+
+
+def term_text(months: int, detention: bool) -> str:
+    """A term in words as a judgment writes it.
+
+    >>> term_text(30, False), term_text(4, True), term_text(12, False)
+    ('有期徒刑二年六个月', '拘役四个月', '有期徒刑一年')
+    """
+    if detention:
+        return f"拘役{cn2an.an2cn(months)}个月"
+    years, rest = divmod(months, 12)
+    words = "有期徒刑"
+    if years:
+        words += f"{cn2an.an2cn(years)}年"
+    if rest:
+        words += f"{cn2an.an2cn(rest)}个月"
+    return words
+
+
+def combine_sentences(
+    terms: Sequence[tuple[str, int, bool]], fines: Sequence[tuple[Decimal, Decimal]] = ()
+) -> CombinedSentence:
+    """数罪并罚 under 刑法第六十九条 of the declared sentences ``(charge, months, is 拘役)`` of one accused.
+
+    Requires at least two terms, each of at least one month. Where 有期徒刑 and 拘役 meet, only 有期徒刑 is
+    executed (第二款); the executed term lies between the highest term and the sum of the terms, at most 20
+    years when the sum of 有期徒刑 is under 35 years and 25 years otherwise, 拘役 at most one year (第一款);
+    fines of the same kind are added up (第三款).
+
+    >>> c = combine_sentences([("盗窃", 30, False), ("诈骗", 18, False)])
+    >>> c.low, c.high, c.point, c.declared
+    (30, 48, 39, '决定执行有期徒刑三年三个月')
+    >>> c = combine_sentences([("抢劫", 180, False), ("故意伤害", 120, False), ("盗窃", 60, False)])
+    >>> c.total, c.low, c.high
+    (360, 180, 240)
+    >>> combine_sentences([("抢劫", 180, False), ("故意伤害", 180, False), ("盗窃", 120, False)]).high
+    300
+    >>> c = combine_sentences([("危险驾驶", 5, True), ("盗窃", 10, True)])
+    >>> c.low, c.high, c.detention
+    (10, 12, True)
+    >>> c = combine_sentences([("盗窃", 8, False), ("危险驾驶", 4, True)])
+    >>> c.low, c.high, c.declared
+    (8, 8, '决定执行有期徒刑八个月')
+    """
+    if len(terms) < 2:
+        raise ValueError("数罪并罚须有两个以上罪名的宣告刑")
+    if any(months < 1 for _charge, months, _detention in terms):
+        raise ValueError("宣告刑须至少一个月")
+    fixed = [months for _charge, months, detention in terms if not detention]
+    detention = not fixed
+    executed = fixed or [months for _charge, months, _detention in terms]
+    total = sum(executed)
+    low = max(executed)
+    if detention:
+        cap = _DETENTION_CAP
+        cap_text = "拘役最高不能超过一年"
+    elif total < _SUM_THRESHOLD:
+        cap = _FIXED_TERM_CAP_LOW
+        cap_text = "有期徒刑总和刑期不满三十五年的，最高不能超过二十年"
+    else:
+        cap = _FIXED_TERM_CAP_HIGH
+        cap_text = "有期徒刑总和刑期在三十五年以上的，最高不能超过二十五年"
+    high = max(low, min(total, cap))
+    point = (low + high + 1) // 2
+    listed = "、".join(f"{charge}{term_text(months, d)}" for charge, months, d in terms)
+    parts = [f"各罪宣告刑：{listed}"]
+    if fixed and len(fixed) < len(terms):
+        parts.append("数罪中有判处有期徒刑和拘役的，执行有期徒刑（第二款）")
+    parts.append(
+        f"总和刑期{total}个月、数刑中最高刑期{low}个月，应在{low}个月以上{high}个月以下酌情决定执行的刑期"
+        f"（第一款：{cap_text}）"
+    )
+    parts.append(f"参考点取该幅度中点{point}个月，由法院综合全案酌情决定")
+    fine_low = fine_high = None
+    if fines:
+        fine_low = sum((f[0] for f in fines), Decimal(0))
+        fine_high = sum((f[1] for f in fines), Decimal(0))
+        parts.append(f"罚金合并执行：人民币{fine_low}元至{fine_high}元（第三款）")
+    return CombinedSentence(
+        terms=tuple(terms),
+        total=total,
+        low=low,
+        high=high,
+        point=point,
+        detention=detention,
+        cap=cap,
+        explanation="；".join(parts),
+        fine_low=fine_low,
+        fine_high=fine_high,
+    )
+
+
+# --- a whole case --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """What the judge holds for one (accused, charge): the assessed charge if changed, the overrides, and
+    whether the accused is not charged with it at all."""
+
+    charge: str = ""
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+    excluded: bool = False
+
+
+@dataclass
+class AccusedAssessment:
+    """One accused: the assessment of each of their charges and, for several, the combined punishment."""
+
+    accused_id: int | None
+    name: str
+    position: int
+    items: list[Assessment]
+    scope_warning: str = ""
+    excluded: list[tuple[int, str]] = field(default_factory=list)  # (charge index, charge) not assessed
+    combined: CombinedSentence | None = None
+    combined_error: str = ""
+
+    @property
+    def several(self) -> bool:
+        return len(self.items) > 1
+
+    @property
+    def declared(self) -> str:
+        """The sentence to show for the accused: the combined one, or that of their single charge."""
+        if self.combined is not None:
+            return self.combined.declared
+        if len(self.items) == 1 and self.items[0].recommendation is not None:
+            return self.items[0].recommendation.declared
+        return ""
+
+
+def _detention(rec: Recommendation) -> bool:
+    return rec.declared.startswith("拘役")
+
+
+def assess_case(
+    *,
+    facts_text: str,
+    province: str,
+    accused: Sequence[tuple[int | None, str]],
+    charges: Sequence[str],
+    states: Mapping[tuple[int | None, int], ItemState],
+) -> list[AccusedAssessment]:
+    """Every (accused, charge) of a case assessed, and 数罪并罚 per accused with several charges.
+
+    ``accused`` are (party id, name) in the case's order (one ``(None, "—")`` when the case lists none);
+    ``charges`` the case's charges in the engine's form (``[""]`` when none: predicted from the facts);
+    ``states`` the judge's charge changes and overrides by (party id, charge index). Requires each accused
+    to keep at least one charge that is not excluded.
+    """
+    text = facts_text or ""
+    names = [name for _id, name in accused]
+    out: list[AccusedAssessment] = []
+    assessed = [st.charge for (_id, index), st in states.items() if st.charge and 0 <= index < len(charges)]
+    views = charge_views(text, [*charges, *assessed]) if text.strip() else {}
+    predicted: dict[str, Sequence[ChargePrediction]] = {}
+    for position, (accused_id, name) in enumerate(accused):
+        person_view = accused_view(text, name, names) if text.strip() else None
+        warning = ""
+        if len({n for n in names if n and n != "—"}) > 1 and text.strip() and person_view is None:
+            warning = f"事实中未找到以被告人{name}为主语的语句，其量刑情节按全文提取，请核对"
+        items: list[Assessment] = []
+        excluded: list[tuple[int, str]] = []
+        for index, case_charge in enumerate(charges):
+            state = states.get((accused_id, index), ItemState())
+            charge = state.charge or case_charge
+            if state.excluded:
+                excluded.append((index, charge))
+                continue
+            facts_view = views.get(charge)
+            if text.strip() and charge not in predicted:
+                predicted[charge] = predict_charges(facts_view if facts_view is not None else text, top=3)
+            circ_view = person_view
+            if person_view is not None and facts_view is not None:
+                circ_view = "".join(
+                    p if p != MASK and f != MASK else MASK
+                    for p, f in zip(person_view, facts_view, strict=True)
+                )
+            a = assess(
+                facts_text=text,
+                charge=charge,
+                province=province,
+                overrides=state.overrides,
+                facts_view=facts_view,
+                circumstance_view=circ_view if circ_view is not None else facts_view,
+                predictions=predicted.get(charge),
+            )
+            a.accused_id, a.accused_name, a.charge_index = accused_id, name, index
+            a.case_charge, a.charge_overridden = (
+                case_charge,
+                bool(state.charge) and state.charge != case_charge,
+            )
+            scope = []
+            if facts_view is not None:
+                scope.append("本罪名相关段落")
+            if person_view is not None:
+                scope.append(f"以被告人{name}为主语的语句")
+            a.scope = "、".join(scope) or "全文"
+            items.append(a)
+        person = AccusedAssessment(accused_id, name, position, items, warning, excluded)
+        if len(items) > 1:
+            failed = [i for i in items if i.recommendation is None]
+            if failed:
+                person.combined_error = f"“{failed[0].charge or '未列罪名'}”尚无量刑建议（{failed[0].error_message}），暂不能数罪并罚"
+            else:
+                recs = [i.recommendation for i in items if i.recommendation is not None]
+                fines = [(r.fine.low, r.fine.high) for r in recs if r.fine is not None]
+                person.combined = combine_sentences([(r.charge, r.point, _detention(r)) for r in recs], fines)
+        out.append(person)
+    return out

@@ -6,6 +6,7 @@ generated example.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from random import Random
 
 from faker import Faker
@@ -27,7 +28,7 @@ _TEMPLATES: dict[str, str] = {
     ),
     "诈骗": (
         "经审理查明：{date}，被告人{name}以帮助办理贷款需缴纳保证金为由，虚构事实，骗取被害人{victim}"
-        "通过银行转账支付的人民币{total}元，所得款项被其用于个人消费。被告人{name}于{date2}被抓获归案，"
+        "通过银行转账支付的人民币{fraud}元，所得款项被其用于个人消费。被告人{name}于{date2}被抓获归案，"
         "到案后如实供述了上述犯罪事实，并退赔被害人人民币{cash}元。被告人{name}自愿认罪认罚。"
     ),
     "故意伤害": (
@@ -67,13 +68,52 @@ _FALLBACK = (
 )
 
 
-def generated_facts(*, charge: str, defendant: str, rng: Random, year: int) -> str:
+_ACCOMPLICE = (
+    "被告人{other}伙同被告人{name}参与实施上述犯罪，在共同犯罪中起次要作用，系从犯。"
+    "案发后，被告人{other}主动投案，如实供述了自己的罪行。"
+)
+
+
+def generated_facts(
+    *,
+    charge: str,
+    defendant: str,
+    rng: Random,
+    year: int,
+    others: Sequence[str] = (),
+    more_charges: Sequence[str] = (),
+) -> str:
     """Plausible facts for ``charge`` with generated names and figures (Faker zh_CN, seeded by ``rng``).
+
+    ``others`` are further accused (each an accessory who surrendered); ``more_charges`` further charges of
+    the first accused, each in its own numbered paragraph.
 
     >>> text = generated_facts(charge="危险驾驶", defendant="王某", rng=Random(1), year=2025)
     >>> "血液中乙醇含量为" in text and "王某" in text
     True
+    >>> text = generated_facts(charge="盗窃", defendant="王某", rng=Random(1), year=2025,
+    ...                        others=["李某"], more_charges=["诈骗"])
+    >>> text.splitlines()[1][:2], text.splitlines()[2][:2], "被告人李某" in text
+    ('一、', '二、', True)
     """
+    charges = [charge, *[c for c in more_charges if c != charge]]
+    if len(charges) == 1:
+        text = _one(charge=charge, defendant=defendant, rng=rng, year=year)
+    else:
+        numerals = "一二三四五六七八九十"
+        sections = [
+            f"{numerals[n % 10]}、"
+            + _one(charge=c, defendant=defendant, rng=rng, year=year).removeprefix("经审理查明：")
+            for n, c in enumerate(charges)
+        ]
+        text = "经审理查明：\n" + "\n".join(sections)
+    for other in others:
+        if other and other != defendant:
+            text += "\n" + _ACCOMPLICE.format(other=other, name=defendant)
+    return text
+
+
+def _one(*, charge: str, defendant: str, rng: Random, year: int) -> str:
     fake = Faker("zh_CN")
     fake.seed_instance(rng.randint(0, 10**9))
     month, day = rng.randint(1, 10), rng.randint(1, 28)
@@ -93,5 +133,7 @@ def generated_facts(*, charge: str, defendant: str, rng: Random, year: int) -> s
         "breath": rng.randint(85, 190),
         "bac": rng.randint(85, 200),
         "big": rng.choice([120000, 260000, 480000]),
+        # 诈骗 starts at 3000元 (法释〔2011〕7号 第一条), above the other crimes' figures
+        "fraud": rng.choice([5000, 8000, 12000, 26000, 45000]),
     }
     return _TEMPLATES.get(charge, _FALLBACK).format(**values)

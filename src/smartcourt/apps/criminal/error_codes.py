@@ -17,3 +17,6 @@ class CriminalErrorCode(StrEnum):
     MISSING_MANDATORY = "criminal.missing_mandatory"
     ALREADY_READY = "criminal.already_ready"
     BAD_STAGE = "criminal.bad_stage"
+    UNKNOWN_ACCUSED = "criminal.unknown_accused"
+    UNKNOWN_CHARGE = "criminal.unknown_charge"
+    UNSUPPORTED_CHARGE = "criminal.unsupported_charge"

@@ -1,5 +1,6 @@
-"""Criminal case assistance: the sentencing assessment of a case (facts, the judge's overrides) and its
-evidence checklist (materials provided per required item, the ready-for-trial mark).
+"""Criminal case assistance: the sentencing assessment of a case (the facts; per accused and per charge the
+judge's overrides) and its evidence checklist (materials provided per required item, the ready-for-trial
+mark).
 
 Every row is tracked by django-auditlog (``AUDITLOG_INCLUDE_ALL_MODELS``), so each saved version of the facts
 and of the overrides is in the change history with its actor; :class:`SentencingOverride` keeps the judge's
@@ -19,18 +20,17 @@ class FactsSource(models.TextChoices):
 
 
 class SentencingAssessment(models.Model):
-    """The facts of one criminal case as the judge holds them, the charge assessed and the overrides."""
+    """The facts of one criminal case as the judge holds them; each (accused, charge) assessed from them is a
+    :class:`ChargeAssessment`. ``version`` counts every change (facts or overrides)."""
 
     case = models.OneToOneField(
         "cases.Case", verbose_name="案件", on_delete=models.CASCADE, related_name="sentencing_assessment"
     )
-    charge = models.CharField("评估罪名", max_length=100, blank=True)
     facts = models.TextField("案件事实", blank=True, max_length=20000)
     facts_source = models.CharField(
         "事实来源", max_length=16, choices=FactsSource.choices, default=FactsSource.ENTERED
     )
     province = models.CharField("数额标准省份", max_length=20, blank=True)
-    overrides = models.JSONField("人工修正", default=dict, blank=True)
     version = models.PositiveIntegerField("版本", default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="最后修改人", on_delete=models.PROTECT, related_name="+"
@@ -43,6 +43,60 @@ class SentencingAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} 量刑评估 v{self.version}"
+
+
+class ChargeAssessment(models.Model):
+    """What the judge holds for one charge of one accused: the charge assessed when it differs from the
+        case's charge at ``charge_index``, and the overrides of facts and circumstances. A row exists once the
+        judge changed something; an (accused, charge) without one is assessed as extracted. The charges are the
+    case's (every accused is assessed for each); ``excluded`` takes one out for an accused not charged with it.
+
+        Overrides::
+
+            {"facts": {"amount": "5000", "flags": ["home_invasion"]},
+             "circumstances": {"surrender": {"action": "ADD", "percent": "20"}, "confession": {"action": "REMOVE"},
+                               "restitution": {"action": "SET", "percent": "10"}}}
+    """
+
+    assessment = models.ForeignKey(
+        SentencingAssessment,
+        verbose_name="量刑评估",
+        on_delete=models.CASCADE,
+        related_name="charge_assessments",
+    )
+    accused = models.ForeignKey(
+        "cases.Party",
+        verbose_name="被告人",
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="案件未列被告人时为空",
+    )
+    charge_index = models.PositiveSmallIntegerField("案件罪名序号", default=0)
+    charge = models.CharField("评估罪名", max_length=100, blank=True, help_text="为空时按案件所列罪名")
+    excluded = models.BooleanField(
+        "不予评估", default=False, help_text="该被告人未被指控此罪（法官排除，附理由）"
+    )
+    overrides = models.JSONField("人工修正", default=dict, blank=True)
+    version = models.PositiveIntegerField("版本", default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="最后修改人", on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField("最后修改时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "量刑评估（被告人·罪名）"
+        verbose_name_plural = "量刑评估（被告人·罪名）"
+        ordering = ["assessment", "accused__position", "accused_id", "charge_index"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "accused", "charge_index"], name="charge_assessment_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment.case_id} 被告人{self.accused_id or '—'} 罪名{self.charge_index + 1}"
 
 
 class OverrideTarget(models.TextChoices):
@@ -63,6 +117,12 @@ class SentencingOverride(models.Model):
 
     assessment = models.ForeignKey(
         SentencingAssessment, verbose_name="量刑评估", on_delete=models.CASCADE, related_name="override_log"
+    )
+    charge_assessment = models.ForeignKey(
+        ChargeAssessment,
+        verbose_name="被告人·罪名",
+        on_delete=models.CASCADE,
+        related_name="override_log",
     )
     target = models.CharField("对象类型", max_length=16, choices=OverrideTarget.choices)
     name = models.CharField("对象", max_length=40, blank=True)

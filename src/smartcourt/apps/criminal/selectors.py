@@ -16,9 +16,16 @@ from smartcourt.apps.audit.selectors import HistoryItem, history_for
 from smartcourt.apps.cases import selectors as case_selectors
 from smartcourt.apps.cases.models import Case, CaseCategory, Party, PartyRole
 from smartcourt.apps.core.errors import InvalidInputError, NotPermittedError
-from smartcourt.apps.criminal.assessment import Assessment, assess, engine_charge
+from smartcourt.apps.criminal.assessment import (
+    AccusedAssessment,
+    Assessment,
+    ItemState,
+    assess_case,
+    engine_charge,
+)
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import (
+    ChargeAssessment,
     EvidenceChecklist,
     EvidenceMaterial,
     EvidenceStage,
@@ -58,10 +65,16 @@ def can_decide(*, case: Case, user: User) -> bool:
     return bool(user.is_superuser or (user.role in JUDGE_ROLES and user.court_id == case.court_id))
 
 
+ACCUSED_ROLES = (PartyRole.ACCUSED, PartyRole.APPELLANT)
+
+
+def accused_list(*, case: Case) -> list[Party]:
+    """The accused of ``case`` (被告人; on appeal the appellants), in the case's order."""
+    return list(Party.objects.filter(case=case, role__in=ACCUSED_ROLES).order_by("position", "id"))
+
+
 def defendant_names(*, case: Case) -> str:
-    roles = (PartyRole.ACCUSED, PartyRole.APPELLANT)
-    names = [p.name for p in Party.objects.filter(case=case, role__in=roles).order_by("position", "id")]
-    return "、".join(names) or "—"
+    return "、".join(p.name for p in accused_list(case=case)) or "—"
 
 
 def assessment_row(*, case: Case) -> SentencingAssessment | None:
@@ -72,23 +85,72 @@ def default_charge(*, case: Case) -> str:
     return engine_charge(case.charges[0]) if case.charges else ""
 
 
-def case_assessment(*, case: Case) -> tuple[SentencingAssessment | None, Assessment]:
-    """The stored facts and overrides of ``case`` and the assessment computed from them."""
+def case_charges(*, case: Case) -> list[str]:
+    """The case's charges in the engine's form (without 罪); ``[""]`` when none is listed (predicted)."""
+    return [engine_charge(str(c)) for c in case.charges] or [""]
+
+
+@dataclass
+class CaseSentencing:
+    """The stored facts of a case and the assessment of each accused and each of their charges."""
+
+    row: SentencingAssessment | None
+    accused: list[AccusedAssessment]
+
+    @property
+    def primary(self) -> Assessment:
+        """The first charge of the first accused: what a single-accused, single-charge case shows."""
+        return self.accused[0].items[0]
+
+    @property
+    def items(self) -> list[Assessment]:
+        return [item for person in self.accused for item in person.items]
+
+    @property
+    def single(self) -> bool:
+        return len(self.items) == 1
+
+    @property
+    def computable(self) -> bool:
+        return any(item.recommendation is not None for item in self.items)
+
+    def item(self, accused_id: int | None, charge_index: int) -> Assessment | None:
+        for candidate in self.items:
+            if candidate.accused_id == accused_id and candidate.charge_index == charge_index:
+                return candidate
+        return None
+
+
+def case_sentencing(*, case: Case) -> CaseSentencing:
+    """Every (accused, charge) of ``case`` assessed from the stored facts and the judge's overrides."""
     row = assessment_row(case=case)
-    if row is None:
-        return None, assess(facts_text="", charge=default_charge(case=case), overrides={})
-    return row, assess(
-        facts_text=row.facts,
-        charge=row.charge or default_charge(case=case),
-        province=row.province,
-        overrides=row.overrides or {},
+    people = [(p.pk, p.name) for p in accused_list(case=case)] or [(None, "—")]
+    states: dict[tuple[int | None, int], ItemState] = {}
+    if row is not None:
+        for item in ChargeAssessment.objects.filter(assessment=row):
+            states[(item.accused_id, item.charge_index)] = ItemState(
+                item.charge, item.overrides or {}, item.excluded
+            )
+    accused = assess_case(
+        facts_text=row.facts if row else "",
+        province=row.province if row else "",
+        accused=people,
+        charges=case_charges(case=case),
+        states=states,
     )
+    return CaseSentencing(row, accused)
+
+
+def case_assessment(*, case: Case) -> tuple[SentencingAssessment | None, Assessment]:
+    """The stored facts of ``case`` and the assessment of its first accused's first charge."""
+    sentencing = case_sentencing(case=case)
+    return sentencing.row, sentencing.primary
 
 
 def override_log(*, case: Case) -> list[SentencingOverride]:
     return list(
         SentencingOverride.objects.filter(assessment__case=case)
-        .select_related("actor")
+        .select_related("actor", "charge_assessment__accused")
         .order_by("created_at", "id")
     )
 
@@ -100,6 +162,10 @@ def assistance_history(*, case: Case) -> list[HistoryItem]:
             (
                 SentencingAssessment,
                 SentencingAssessment.objects.filter(case=case).values_list("pk", flat=True),
+            ),
+            (
+                ChargeAssessment,
+                ChargeAssessment.objects.filter(assessment__case=case).values_list("pk", flat=True),
             ),
             (
                 SentencingOverride,

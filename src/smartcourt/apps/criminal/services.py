@@ -17,14 +17,13 @@ from django.utils import timezone
 
 from smartcourt.apps.accounts.models import User
 from smartcourt.apps.audit.context import acting_as
-from smartcourt.apps.cases.models import Case
+from smartcourt.apps.cases.models import Case, Party
 from smartcourt.apps.core.errors import ConflictError, InvalidInputError, NotFoundError, NotPermittedError
 from smartcourt.apps.criminal import selectors
 from smartcourt.apps.criminal.assessment import (
     FACT_FIELDS,
     MAX_FACTS,
     OverrideValueError,
-    assess,
     circumstance_kinds,
     circumstance_label,
     display_fact,
@@ -35,6 +34,7 @@ from smartcourt.apps.criminal.assessment import (
 from smartcourt.apps.criminal.demo_facts import generated_facts
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import (
+    ChargeAssessment,
     EvidenceChecklist,
     EvidenceMaterial,
     EvidenceStage,
@@ -45,7 +45,7 @@ from smartcourt.apps.criminal.models import (
     SentencingOverride,
 )
 from smartcourt.engines import catalogs
-from smartcourt.engines.sentencing import SentencingError, circumstance_rule
+from smartcourt.engines.sentencing import SentencingError, circumstance_rule, supported_crimes
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -78,7 +78,7 @@ def _reason(reason: str) -> str:
 def _assessment_for_update(case: Case, actor: User) -> SentencingAssessment:
     row = SentencingAssessment.objects.select_for_update().filter(case=case).first()
     if row is None:
-        row = SentencingAssessment(case=case, charge=selectors.default_charge(case=case), updated_by=actor)
+        row = SentencingAssessment(case=case, updated_by=actor)
     return row
 
 
@@ -115,24 +115,71 @@ def sentencing_facts_import(*, case: Case, actor: User) -> SentencingAssessment:
     _require_writer(case, actor)
     if case.summary.strip():
         return sentencing_facts_save(case=case, actor=actor, facts=case.summary, source=FactsSource.SUMMARY)
+    names = [p.name for p in selectors.accused_list(case=case)] or [""]
+    charges = selectors.case_charges(case=case)
     text = generated_facts(
-        charge=selectors.default_charge(case=case),
-        defendant=selectors.defendant_names(case=case).split("、")[0],
+        charge=charges[0],
+        defendant=names[0],
         rng=random.Random(case.pk),
         year=case.registered_on.year,
+        others=names[1:],
+        more_charges=charges[1:],
     )
     return sentencing_facts_save(case=case, actor=actor, facts=text, source=FactsSource.GENERATED)
 
 
-def sentencing_override_apply(
-    *, case: Case, actor: User, target: str, name: str, action: str, value: str = "", reason: str
-) -> SentencingAssessment:
-    """Change one extracted fact, circumstance or the assessed charge, with the judge's mandatory reason.
+class UnsupportedChargeError(OverrideValueError):
+    """A catalogue charge the sentencing guideline does not cover."""
 
-    ``target`` FACT / CIRCUMSTANCE / CHARGE; ``action`` SET (change), ADD (a circumstance), REMOVE (a
-    circumstance), RESET (back to what the text gives). The override is kept on the assessment, recorded as a
-    :class:`SentencingOverride` (actor, time, reason, before, after) and the recommendation is recomputed on
-    the next read.
+
+def _target_item(case: Case, accused_id: int | None, charge_index: int) -> tuple[Party | None, int]:
+    """The accused (the first when ``accused_id`` is None) and the charge index an override is for."""
+    people = selectors.accused_list(case=case)
+    if accused_id is None:
+        person = people[0] if people else None
+    else:
+        person = next((p for p in people if p.pk == accused_id), None)
+        if person is None:
+            raise _invalid(
+                CriminalErrorCode.UNKNOWN_ACCUSED,
+                f"编号为{accused_id}的当事人不是本案被告人，无法对其量刑",
+                "accused_id",
+                accused_id=accused_id,
+            )
+    charges = selectors.case_charges(case=case)
+    if not 0 <= charge_index < len(charges):
+        raise _invalid(
+            CriminalErrorCode.UNKNOWN_CHARGE,
+            f"本案共{len(charges)}个罪名，没有第{charge_index + 1}个罪名",
+            "charge_index",
+            charge_index=charge_index,
+        )
+    return person, charge_index
+
+
+def sentencing_override_apply(
+    *,
+    case: Case,
+    actor: User,
+    target: str,
+    name: str,
+    action: str,
+    value: str = "",
+    reason: str,
+    accused_id: int | None = None,
+    charge_index: int = 0,
+) -> ChargeAssessment:
+    """Change one extracted fact, circumstance or the assessed charge of one accused's charge, with the
+    judge's mandatory reason.
+
+    ``accused_id`` is the party id of an accused of the case (default: the first), ``charge_index`` the
+    0-based position of the charge in the case's charges (default: the first). ``target`` FACT /
+    CIRCUMSTANCE / CHARGE; ``action`` SET (change), ADD (a circumstance), REMOVE (a circumstance; for the
+    charge: the accused is not charged with it, one charge at least stays), RESET (back to what the text or
+    the case gives). A charge the guideline does not cover, an unknown accused or charge index is refused
+    with a Chinese message and nothing is saved. The override is kept on the :class:`ChargeAssessment`, recorded as a
+    :class:`SentencingOverride` (actor, time, reason, before, after) and the recommendation (and the
+    combined punishment of the accused) is recomputed on the next read.
     """
     _require_judge(case, actor)
     reason = _reason(reason)
@@ -140,30 +187,59 @@ def sentencing_override_apply(
         raise _invalid(CriminalErrorCode.BAD_OVERRIDE, "修正对象只能是事实、量刑情节或罪名", "target")
     if action not in OverrideAction.values:
         raise _invalid(CriminalErrorCode.BAD_OVERRIDE, "操作只能是修改、增加、删除或恢复自动提取", "action")
+    person, charge_index = _target_item(case, accused_id, charge_index)
     with transaction.atomic(), acting_as(actor):
         row = _assessment_for_update(case, actor)
         if row.pk is None:
             raise _invalid(CriminalErrorCode.NO_FACTS, "请先填写案件事实", "facts")
+        item = (
+            ChargeAssessment.objects.select_for_update()
+            .filter(assessment=row, accused=person, charge_index=charge_index)
+            .first()
+        )
+        if item is None:
+            item = ChargeAssessment(
+                assessment=row, accused=person, charge_index=charge_index, updated_by=actor, version=0
+            )
         overrides: dict[str, Any] = {
-            "facts": dict((row.overrides or {}).get("facts", {})),
-            "circumstances": dict((row.overrides or {}).get("circumstances", {})),
+            "facts": dict((item.overrides or {}).get("facts", {})),
+            "circumstances": dict((item.overrides or {}).get("circumstances", {})),
         }
-        current = assess(
-            facts_text=row.facts, charge=row.charge, province=row.province, overrides=row.overrides or {}
+        sentencing = selectors.case_sentencing(case=case)
+        current = sentencing.item(person.pk if person else None, charge_index)
+        if current is None and not (item.excluded and target == OverrideTarget.CHARGE):
+            raise _invalid(
+                CriminalErrorCode.UNKNOWN_CHARGE,
+                "该被告人的此罪名已排除评估，请先恢复该罪名再作修正",
+                "charge_index",
+                charge_index=charge_index,
+            )
+        case_charge = selectors.case_charges(case=case)[charge_index]
+        remaining = next(
+            len(p.items) for p in sentencing.accused if p.accused_id == (person.pk if person else None)
         )
         try:
-            label, before, after = _change(row, overrides, current, target, name, action, value)
+            if target == OverrideTarget.CHARGE and action == OverrideAction.REMOVE and remaining < 2:
+                raise OverrideValueError("每名被告人至少须保留一个评估罪名，不能排除其唯一的罪名")
+            label, before, after = _change(item, case_charge, overrides, current, target, name, action, value)
+        except UnsupportedChargeError as exc:
+            raise _invalid(CriminalErrorCode.UNSUPPORTED_CHARGE, str(exc), "value") from None
         except OverrideValueError as exc:
             raise _invalid(CriminalErrorCode.BAD_OVERRIDE, str(exc), "value") from None
         except SentencingError as exc:
             raise _invalid(exc.code, exc.message, "name") from None
-        row.overrides = overrides
+        item.overrides = overrides
+        item.version += 1
+        item.updated_by = actor
+        item.full_clean()
+        item.save()
         row.version += 1
         row.updated_by = actor
         row.full_clean()
         row.save()
         record = SentencingOverride(
             assessment=row,
+            charge_assessment=item,
             target=target,
             name=name[:40],
             label=label[:100],
@@ -176,11 +252,12 @@ def sentencing_override_apply(
         )
         record.full_clean()
         record.save()
-    return row
+    return item
 
 
 def _change(
-    row: SentencingAssessment,
+    item: ChargeAssessment,
+    case_charge: str,
     overrides: dict[str, Any],
     current: Any,
     target: str,
@@ -188,19 +265,31 @@ def _change(
     action: str,
     value: str,
 ) -> tuple[str, str, str]:
-    """Apply one override to ``overrides`` (or the row's charge): (label, before, after) as shown."""
+    """Apply one override to ``overrides`` (or the item's charge): (label, before, after) as shown."""
     if target == OverrideTarget.CHARGE:
-        if action not in (OverrideAction.SET, OverrideAction.RESET):
-            raise OverrideValueError("罪名只能修改或恢复")
-        before = row.charge or "—"
+        if action == OverrideAction.ADD:
+            raise OverrideValueError("罪名只能修改、排除（该被告人未被指控此罪）或恢复")
+        before = "不予评估" if current is None else (current.charge or "—")
+        if action == OverrideAction.REMOVE:
+            if item.excluded:
+                raise OverrideValueError("该罪名已排除评估")
+            item.excluded = True
+            return "评估罪名", before, "不予评估（该被告人未被指控此罪）"
+        item.excluded = False
         if action == OverrideAction.RESET:
-            row.charge = selectors.default_charge(case=row.case)
-        else:
-            try:
-                row.charge = engine_charge(catalogs.get_charge((value or "").strip()).name)
-            except catalogs.CatalogError:
-                raise OverrideValueError(f"罪名「{(value or '').strip()}」不在罪名目录中") from None
-        return "评估罪名", before, row.charge
+            item.charge = ""
+            return "评估罪名", before, case_charge or "—"
+        try:
+            charge = engine_charge(catalogs.get_charge((value or "").strip()).name)
+        except catalogs.CatalogError:
+            raise OverrideValueError(f"罪名「{(value or '').strip()}」不在罪名目录中") from None
+        if charge not in supported_crimes():
+            raise UnsupportedChargeError(
+                f"“{charge}罪”不在《关于常见犯罪的量刑指导意见（试行）》（法发〔2021〕21号）规定的常见犯罪之列，"
+                "不能作为量刑评估罪名"
+            )
+        item.charge = "" if charge == case_charge else charge
+        return "评估罪名", before, charge
     if target == OverrideTarget.FACT:
         if name not in FACT_FIELDS:
             raise OverrideValueError(f"未知的事实项「{name}」")

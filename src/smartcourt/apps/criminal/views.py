@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,7 +22,8 @@ from smartcourt.apps.cases.models import Case
 from smartcourt.apps.core.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
 from smartcourt.apps.criminal import selectors, services
 from smartcourt.apps.criminal.assessment import FACT_FIELDS, INJURY_LABELS, STAGE_LABELS, circumstance_kinds
-from smartcourt.apps.criminal.documents import sentencing_table_docx
+from smartcourt.apps.criminal.documents import override_subject, sentencing_table_docx
+from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import EvidenceMaterial
 from smartcourt.engines import evidence_guidance as guidance
 
@@ -34,13 +36,37 @@ def _error_page(request: HttpRequest, exc: DomainError, *, fragment: bool = Fals
     return render(request, "core/error.html", {"message": exc.message}, status=exc.http_status)
 
 
-def _context(case: Case, user: Any) -> dict[str, Any]:
-    row, assessment = selectors.case_assessment(case=case)
+def _selected(request: HttpRequest) -> tuple[int | None, int] | None:
+    """The (accused, charge index) the page shows, from ``?accused=&charge=``; ``None``: the first."""
+    accused, charge = request.GET.get("accused", ""), request.GET.get("charge", "")
+    if not accused and not charge:
+        return None
+    try:
+        return (int(accused) if accused else None), (int(charge) if charge else 0)
+    except ValueError:
+        return None
+
+
+def _context(case: Case, user: Any, selected: tuple[int | None, int] | None = None) -> dict[str, Any]:
+    sentencing = selectors.case_sentencing(case=case)
+    assessment = sentencing.primary
+    not_found = False
+    if selected is not None:
+        accused_id, index = selected
+        if accused_id is None and sentencing.primary.accused_id is not None:
+            accused_id = sentencing.primary.accused_id
+        found = sentencing.item(accused_id, index)
+        not_found = found is None
+        assessment = found or assessment
+    person = next(p for p in sentencing.accused if p.accused_id == assessment.accused_id)
     return {
         "case": case,
         "defendant": selectors.defendant_names(case=case),
-        "row": row,
+        "row": sentencing.row,
+        "sentencing": sentencing,
+        "person": person,
         "a": assessment,
+        "selection_not_found": not_found,
         "rec": assessment.recommendation,
         "steps": [(STAGE_LABELS.get(s.stage, s.stage), s) for s in assessment.recommendation.steps]
         if assessment.recommendation
@@ -70,10 +96,12 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
     except DomainError as exc:
         return _error_page(request, exc)
-    context = _context(case, request.user)
+    context = _context(case, request.user, _selected(request))
     context.update(
         {
-            "overrides": selectors.override_log(case=case),
+            "overrides": [
+                (o, override_subject(o, context["sentencing"])) for o in selectors.override_log(case=case)
+            ],
             "history": selectors.assistance_history(case=case),
             "fact_fields": [(k, v[0]) for k, v in FACT_FIELDS.items()],
             "injury_labels": INJURY_LABELS,
@@ -85,7 +113,12 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _post(
-    request: HttpRequest, case_id: int, run: Callable[[Case], Any], success: str, anchor: str
+    request: HttpRequest,
+    case_id: int,
+    run: Callable[[Case], Any],
+    success: str,
+    anchor: str,
+    query: str = "",
 ) -> HttpResponse:
     try:
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
@@ -96,7 +129,16 @@ def _post(
         messages.error(request, exc.message)
     else:
         messages.success(request, success)
-    return redirect(reverse("criminal:case", args=[case_id]) + anchor)
+    return redirect(reverse("criminal:case", args=[case_id]) + query + anchor)
+
+
+def _posted_int(value: str, *, code: str, message: str, field: str) -> int | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or len(value) > 12:
+        raise InvalidInputError(code, message, {"field": field})
+    return int(value)
 
 
 @login_required
@@ -129,11 +171,23 @@ def facts_import(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def override(request: HttpRequest, case_id: int) -> HttpResponse:
+    """One override of one accused's charge (``accused_id``, ``charge_index``; default the first)."""
     p = request.POST
-    return _post(
-        request,
-        case_id,
-        lambda case: services.sentencing_override_apply(
+
+    def run(case: Case) -> Any:
+        accused_id = _posted_int(
+            p.get("accused_id", ""),
+            code=CriminalErrorCode.UNKNOWN_ACCUSED,
+            message="被告人参数无效",
+            field="accused_id",
+        )
+        index = _posted_int(
+            p.get("charge_index", ""),
+            code=CriminalErrorCode.UNKNOWN_CHARGE,
+            message="罪名序号无效",
+            field="charge_index",
+        )
+        return services.sentencing_override_apply(
             case=case,
             actor=request.user,
             target=p.get("target", ""),
@@ -141,16 +195,23 @@ def override(request: HttpRequest, case_id: int) -> HttpResponse:
             action=p.get("action", ""),
             value=p.get("value", ""),
             reason=p.get("reason", ""),
-        ),
-        "修正已记录，量刑建议已重新计算",
-        "#steps",
-    )
+            accused_id=accused_id,
+            charge_index=index or 0,
+        )
+
+    query = ""
+    if p.get("accused_id", "").isdigit() or p.get("charge_index", "").isdigit():
+        query = "?" + urlencode(
+            {"accused": p.get("accused_id", ""), "charge": p.get("charge_index", "") or "0"}
+        )
+    return _post(request, case_id, run, "修正已记录，量刑建议已重新计算", "#steps", query)
 
 
 @login_required
 @require_GET
 def table_docx(request: HttpRequest, case_id: int) -> HttpResponse:
-    """下载量刑表 (.docx); refused with the engine's message when there is no recommendation."""
+    """下载量刑表 (.docx) of every accused and charge; refused with the engine's message when no charge of
+    any accused has a recommendation."""
     try:
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
         content = table_bytes(case)
@@ -167,9 +228,11 @@ def table_docx(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def table_bytes(case: Case) -> bytes:
-    """The 量刑表 of ``case`` or an :class:`InvalidInputError` with the engine's message (API and page)."""
-    _row, assessment = selectors.case_assessment(case=case)
-    if assessment.recommendation is None:
+    """The 量刑表 of ``case`` (every accused and charge; the ones that cannot be computed with the engine's
+    message) or an :class:`InvalidInputError` with the engine's message when none can (API and page)."""
+    sentencing = selectors.case_sentencing(case=case)
+    if not sentencing.computable:
+        assessment = sentencing.primary
         raise InvalidInputError(
             assessment.error_code or "criminal.not_computable",
             f"无法生成量刑表：{assessment.error_message}",
@@ -178,7 +241,7 @@ def table_bytes(case: Case) -> bytes:
     return sentencing_table_docx(
         case=case,
         defendant=selectors.defendant_names(case=case),
-        assessment=assessment,
+        sentencing=sentencing,
         overrides=selectors.override_log(case=case),
     )
 
