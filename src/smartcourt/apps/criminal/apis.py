@@ -16,7 +16,7 @@ from smartcourt.apps.criminal import selectors, services
 from smartcourt.apps.criminal.assessment import STAGE_LABELS, Assessment, CombinedSentence
 from smartcourt.apps.criminal.selectors import CaseSentencing
 from smartcourt.apps.criminal.views import table_bytes
-from smartcourt.engines.sentencing import Recommendation
+from smartcourt.engines.sentencing import ProbationAssessment, Recommendation
 
 router = Router()
 
@@ -93,6 +93,12 @@ class ChargeItemOut(Schema):
     recommendation: RecommendationOut | None
     error: ErrorOut | None
     warnings: list[str]
+    probation_suggested: bool = Field(
+        ..., description="可以考虑缓刑（本罪评价，并经数罪并罚后刑期与累犯等复核）"
+    )
+    probation_note: str = Field(
+        ..., description="本罪单独评价的缓刑建议不再适用的理由（刑法第六十九条、第七十二条、第七十四条）"
+    )
 
 
 class CombinedOut(Schema):
@@ -105,6 +111,9 @@ class CombinedOut(Schema):
     declared: str
     explanation: str
     fine: dict[str, str] | None
+    probation: dict[str, Any] | None = Field(
+        ..., description="按决定执行的刑期复核缓刑（刑法第六十九条、第七十二条、第七十四条）"
+    )
 
 
 class AccusedOut(Schema):
@@ -134,6 +143,12 @@ class AssessmentOut(Schema):
     recommendation: RecommendationOut | None
     error: ErrorOut | None
     warnings: list[str]
+    probation_suggested: bool = Field(
+        ..., description="可以考虑缓刑（本罪评价，并经数罪并罚后刑期与累犯等复核）"
+    )
+    probation_note: str = Field(
+        ..., description="本罪单独评价的缓刑建议不再适用的理由（刑法第六十九条、第七十二条、第七十四条）"
+    )
     accused: list[AccusedOut]
 
 
@@ -154,6 +169,17 @@ def _circ(c: Any) -> dict[str, Any]:
     }
 
 
+def _probation_out(p: ProbationAssessment | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {
+        "eligible": p.eligible,
+        "mandatory_if_conditions_met": p.mandatory_if_conditions_met,
+        "reasons": list(p.reasons),
+        "rule": p.rule,
+    }
+
+
 def _recommendation_out(rec: Recommendation | None) -> dict[str, Any] | None:
     if rec is None:
         return None
@@ -170,14 +196,7 @@ def _recommendation_out(rec: Recommendation | None) -> dict[str, Any] | None:
         "fine": {"low": str(rec.fine.low), "high": str(rec.fine.high), "rule": rec.fine.rule}
         if rec.fine
         else None,
-        "probation": {
-            "eligible": rec.probation.eligible,
-            "mandatory_if_conditions_met": rec.probation.mandatory_if_conditions_met,
-            "reasons": list(rec.probation.reasons),
-            "rule": rec.probation.rule,
-        }
-        if rec.probation
-        else None,
+        "probation": _probation_out(rec.probation),
         "notes": list(rec.notes),
         "steps": [
             {
@@ -222,6 +241,8 @@ def _item_out(a: Assessment) -> dict[str, Any]:
         if a.error_message
         else None,
         "warnings": a.warnings,
+        "probation_suggested": a.probation_suggested,
+        "probation_note": a.probation_note,
     }
 
 
@@ -238,6 +259,7 @@ def _combined_out(c: CombinedSentence | None) -> dict[str, Any] | None:
         "declared": c.declared,
         "explanation": c.explanation,
         "fine": {"low": str(c.fine_low), "high": str(c.fine_high)} if c.fine_low is not None else None,
+        "probation": _probation_out(c.probation),
     }
 
 
@@ -344,6 +366,15 @@ class RequirementOut(Schema):
     verified: bool
     provided: bool
     materials: list[int]
+    charges: list[str] = Field(..., description="该证据项所属的罪名（通用证据为本案全部罪名）")
+    crime: str = Field(..., description="罪名特有证据的罪名；通用证据为空")
+    label: str = Field(..., description="显示名称（多个罪名时附所属罪名）")
+
+
+class ChargeChecklistOut(Schema):
+    charge: str
+    covered: bool
+    notes: list[str]
 
 
 class ContradictionOut(Schema):
@@ -358,11 +389,16 @@ class ContradictionOut(Schema):
 
 
 class EvidenceOut(Schema):
+    """The checklist of every charge of the case, merged; ``charge`` is the first charge and ``covered``
+    whether every charge has a crime-specific list (as for a single-charge case)."""
+
     stage: str
     stage_label: str
     charge: str
     covered: bool
     notes: list[str]
+    charges: list[str] = Field(..., description="清单涵盖的本案罪名")
+    charge_checklists: list[ChargeChecklistOut] = Field(..., description="各罪名是否有专门的证据指引")
     items: list[RequirementOut]
     missing_for_trial: list[str]
     contradictions: list[ContradictionOut]
@@ -378,6 +414,11 @@ def _evidence_out(case: Any) -> dict[str, Any]:
         "charge": view.checklist.charge,
         "covered": view.checklist.covered,
         "notes": list(view.checklist.notes),
+        "charges": list(view.checklist.charges),
+        "charge_checklists": [
+            {"charge": c.charge, "covered": c.covered, "notes": list(c.notes)}
+            for c in view.checklist.checklists
+        ],
         "items": [
             {
                 "key": i.requirement.key,
@@ -389,6 +430,9 @@ def _evidence_out(case: Any) -> dict[str, Any]:
                 "verified": i.requirement.verified,
                 "provided": i.provided,
                 "materials": [m.pk for m in i.materials],
+                "charges": list(i.charges),
+                "crime": i.requirement.crime,
+                "label": i.label,
             }
             for i in view.items
         ],

@@ -30,6 +30,7 @@ from smartcourt.engines.sentencing import (
     CaseFacts,
     ChargePrediction,
     Circumstance,
+    ProbationAssessment,
     Recommendation,
     SentencingError,
     circumstance_rule,
@@ -241,10 +242,19 @@ class Assessment:
     error_field: str = ""
     predicted: list[tuple[str, float]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Why the engine's 缓刑 suggestion for this charge alone no longer holds for the accused (数罪并罚 to more
+    # than three years, 累犯 or 首要分子 found on another charge); empty when it stands.
+    probation_note: str = ""
 
     @property
     def ok(self) -> bool:
         return self.recommendation is not None
+
+    @property
+    def probation_suggested(self) -> bool:
+        """Whether 缓刑 may be considered for this charge, after the checks across the accused's charges."""
+        rec = self.recommendation
+        return bool(rec and rec.probation and rec.probation.eligible and not self.probation_note)
 
 
 def _segments(text: str, marks: list[tuple[tuple[int, int], str, str]]) -> list[Segment]:
@@ -586,6 +596,7 @@ class CombinedSentence:
     fine_low: Decimal | None = None
     fine_high: Decimal | None = None
     rule: str = ARTICLE_69
+    probation: ProbationAssessment | None = None
 
     @property
     def declared(self) -> str:
@@ -680,6 +691,112 @@ def combine_sentences(
         fine_low=fine_low,
         fine_high=fine_high,
     )
+
+
+# 刑法第七十二条第一款: 对于被判处拘役、三年以下有期徒刑的犯罪分子……可以宣告缓刑；第七十四条: 对于累犯和犯罪集团的
+# 首要分子，不适用缓刑。After 数罪并罚 the term that counts is the one to execute (刑法第六十九条).
+PROBATION_LIMIT = 36
+PROBATION_RULE_COMBINED = "刑法第六十九条、第七十二条、第七十四条"
+_PROBATION_CONDITIONS = (
+    "须同时符合犯罪情节较轻、有悔罪表现、没有再犯罪的危险、宣告缓刑对所居住社区没有重大不良影响，由法官认定"
+)
+
+
+def probation_bars(items: Sequence[Assessment]) -> list[str]:
+    """What bars 缓刑 for an accused whatever the term (刑法第七十四条), as found on any of their charges:
+    the 累犯 circumstance, the 犯罪集团首要分子 fact. A bar found on one charge holds for every charge."""
+    bars: list[str] = []
+    recidivism = [i.charge for i in items if any(c.kind == "recidivism" for c in i.circumstances)]
+    if recidivism:
+        bars.append(f"被告人系累犯（见{'、'.join(recidivism)}罪的量刑情节），不适用缓刑（刑法第七十四条）")
+    leader = [i.charge for i in items if i.facts is not None and "group_leader" in i.facts.flags]
+    if leader:
+        bars.append(
+            f"被告人系犯罪集团的首要分子（见{'、'.join(leader)}罪的事实），不适用缓刑（刑法第七十四条）"
+        )
+    return bars
+
+
+def combined_probation(
+    combined: CombinedSentence,
+    per_charge: Sequence[ProbationAssessment | None] = (),
+    bars: Sequence[str] = (),
+) -> ProbationAssessment:
+    """缓刑 re-checked for the term to execute after 数罪并罚: 拘役 or at most three years of 有期徒刑
+    (刑法第七十二条第一款, the reference point of :func:`combine_sentences`), and never with a bar of
+    刑法第七十四条 (``bars``, see :func:`probation_bars`). ``per_charge`` are the engine's assessments of each
+    charge alone: a charge it says 应当宣告缓刑 for (未成年人, 怀孕的妇女, 已满七十五周岁的人) carries over.
+
+    >>> p = combined_probation(combine_sentences([("盗窃", 36, False), ("诈骗", 36, False)]))
+    >>> p.eligible, p.rule
+    (False, '刑法第六十九条、第七十二条、第七十四条')
+    >>> p.reasons[0].split("；")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['数罪并罚后决定执行的刑期（参考有期徒刑四年六个月，幅度36—72个月）超过三年有期徒刑，各罪单独评价时的缓刑建议不再适用（刑法第六十九条、第七十二条第一款）',
+     '如酌情决定执行三年以下有期徒刑（幅度下限36个月），方可考虑缓刑']
+    >>> combined_probation(combine_sentences([("盗窃", 18, False), ("诈骗", 10, False)])).eligible
+    True
+    >>> p = combined_probation(combine_sentences([("危险驾驶", 4, True), ("盗窃", 5, True)]),
+    ...                        bars=["被告人系累犯（见盗窃罪的量刑情节），不适用缓刑（刑法第七十四条）"])
+    >>> p.eligible, p.reasons
+    (False, ('数罪并罚决定执行拘役，可以考虑缓刑（刑法第七十二条第一款）', '被告人系累犯（见盗窃罪的量刑情节），不适用缓刑（刑法第七十四条）'))
+    """
+    reasons: list[str] = []
+    eligible = True
+    if combined.detention:
+        reasons.append("数罪并罚决定执行拘役，可以考虑缓刑（刑法第七十二条第一款）")
+    elif combined.point <= PROBATION_LIMIT:
+        reasons.append(
+            f"数罪并罚后决定执行的刑期（参考{term_text(combined.point, False)}）不超过三年有期徒刑，"
+            "可以考虑缓刑（刑法第七十二条第一款）"
+            + (
+                f"；如酌情决定执行的刑期超过三年（幅度上限{combined.high}个月），则不适用缓刑"
+                if combined.high > PROBATION_LIMIT
+                else ""
+            )
+        )
+    else:
+        eligible = False
+        reason = (
+            f"数罪并罚后决定执行的刑期（参考{term_text(combined.point, False)}，幅度{combined.low}—"
+            f"{combined.high}个月）超过三年有期徒刑，各罪单独评价时的缓刑建议不再适用（刑法第六十九条、"
+            "第七十二条第一款）"
+        )
+        if combined.low <= PROBATION_LIMIT:
+            reason += f"；如酌情决定执行三年以下有期徒刑（幅度下限{combined.low}个月），方可考虑缓刑"
+        reasons.append(reason)
+    if bars:
+        eligible = False
+        reasons.extend(bars)
+    mandatory = eligible and any(p is not None and p.mandatory_if_conditions_met for p in per_charge)
+    if eligible:
+        reasons.append(_PROBATION_CONDITIONS)
+    if mandatory:
+        reasons.append("不满十八周岁的人、怀孕的妇女和已满七十五周岁的人，符合条件的应当宣告缓刑")
+    return ProbationAssessment(eligible, mandatory, tuple(reasons), PROBATION_RULE_COMBINED)
+
+
+def _recheck_probation(person: AccusedAssessment) -> None:
+    """Apply :func:`combined_probation` to ``person`` and note, on each charge whose own suggestion was 缓刑,
+    why it no longer holds (the combined term, a bar found on another charge, no combined term yet)."""
+    bars = probation_bars(person.items)
+    if person.combined is not None:
+        recs = [i.recommendation for i in person.items if i.recommendation is not None]
+        probation = combined_probation(person.combined, [r.probation for r in recs], bars)
+        person.combined = dataclasses.replace(person.combined, probation=probation)
+    for item in person.items:
+        rec = item.recommendation
+        if rec is None or rec.probation is None or not rec.probation.eligible:
+            continue
+        if bars:
+            item.probation_note = "；".join(bars)
+        elif person.combined is not None and person.combined.probation is not None:
+            if not person.combined.probation.eligible:
+                item.probation_note = person.combined.probation.reasons[0]
+        elif person.several:
+            item.probation_note = (
+                "数罪并罚尚不能计算，是否适用缓刑须按决定执行的刑期判断（刑法第六十九条、第七十二条第一款）"
+            )
 
 
 # --- a whole case --------------------------------------------------------------------------------------------
@@ -799,5 +916,6 @@ def assess_case(
                 recs = [i.recommendation for i in items if i.recommendation is not None]
                 fines = [(r.fine.low, r.fine.high) for r in recs if r.fine is not None]
                 person.combined = combine_sentences([(r.charge, r.point, _detention(r)) for r in recs], fines)
+        _recheck_probation(person)
         out.append(person)
     return out

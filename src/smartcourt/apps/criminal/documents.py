@@ -65,7 +65,7 @@ def _grid(doc: Any, titles: tuple[str, ...], rows: list[list[str]]) -> None:
             cell.text = value
 
 
-def _steps_and_result(doc: Any, rec: Recommendation) -> None:
+def _steps_and_result(doc: Any, rec: Recommendation, probation_note: str = "") -> None:
     _grid(
         doc,
         ("序号", "步骤", "依据（法发〔2021〕21号）", "说明", "调节比例", "刑期（月）"),
@@ -91,7 +91,10 @@ def _steps_and_result(doc: Any, rec: Recommendation) -> None:
         lines.append(("罚金", f"人民币{rec.fine.low}元至{rec.fine.high}元（{rec.fine.rule}）"))
     if rec.probation is not None:
         verdict = "可以考虑适用缓刑" if rec.probation.eligible else "不适用缓刑"
-        lines.append(("缓刑", f"{verdict}：{'；'.join(rec.probation.reasons)}（{rec.probation.rule}）"))
+        label = "缓刑（本罪单独评价）" if probation_note else "缓刑"
+        lines.append((label, f"{verdict}：{'；'.join(rec.probation.reasons)}（{rec.probation.rule}）"))
+        if probation_note:
+            lines.append(("缓刑（复核）", f"本罪的缓刑建议不再适用：{probation_note}"))
     _pairs(doc, lines)
 
 
@@ -110,6 +113,14 @@ def _combined(doc: Any, person: AccusedAssessment) -> None:
     ]
     if combined.fine_low is not None:
         lines.append(("罚金", f"合并执行人民币{combined.fine_low}元至{combined.fine_high}元"))
+    if combined.probation is not None:
+        verdict = "可以考虑适用缓刑" if combined.probation.eligible else "不适用缓刑"
+        lines.append(
+            (
+                "缓刑（数罪并罚后复核）",
+                f"{verdict}：{'；'.join(combined.probation.reasons)}（{combined.probation.rule}）",
+            )
+        )
     _pairs(doc, lines)
 
 
@@ -194,7 +205,7 @@ def sentencing_table_docx(
                     f"适用条文：{rec.article}（{rec.paragraph}）；法定刑幅度：{month_text(rec.statutory.low)}至"
                     f"{month_text(rec.statutory.high)}；量刑情节提取范围：{item.scope}"
                 )
-                _steps_and_result(doc, rec)
+                _steps_and_result(doc, rec, item.probation_note)
                 rec_notes += [n for n in rec.notes if n not in rec_notes]
             if person.several:
                 _combined(doc, person)

@@ -23,6 +23,12 @@ from smartcourt.apps.criminal.assessment import (
     assess_case,
     engine_charge,
 )
+from smartcourt.apps.criminal.checklists import (
+    CaseChecklist,
+    case_checklist,
+    mandatory_up_to_trial,
+    requirement_label,
+)
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import (
     ChargeAssessment,
@@ -182,17 +188,28 @@ def assistance_history(*, case: Case) -> list[HistoryItem]:
 class ChecklistItemView:
     requirement: guidance.EvidenceRequirement
     materials: list[EvidenceMaterial] = field(default_factory=list)
+    charges: tuple[str, ...] = ()
+    several: bool = False
 
     @property
     def provided(self) -> bool:
         return bool(self.materials)
+
+    @property
+    def general(self) -> bool:
+        """One of the general items every charge needs (listed once for all the case's charges)."""
+        return not self.requirement.crime
+
+    @property
+    def label(self) -> str:
+        return requirement_label(self.requirement, several=self.several)
 
 
 @dataclass
 class EvidenceView:
     stage: str
     stage_label: str
-    checklist: guidance.Checklist
+    checklist: CaseChecklist
     items: list[ChecklistItemView]
     extra: list[EvidenceMaterial]
     contradictions: tuple[guidance.Contradiction, ...]
@@ -207,41 +224,63 @@ def evidence_state(*, case: Case) -> EvidenceChecklist | None:
     return EvidenceChecklist.objects.filter(case=case).select_related("ready_marked_by").first()
 
 
+def _crime_of_key(key: str) -> str:
+    """The crime of a crime-specific item key (``盗窃:price_assessment``); empty for a general item or none."""
+    return key.split(":", 1)[0] if ":" in key else ""
+
+
+def _contradictions(materials: list[EvidenceMaterial]) -> tuple[guidance.Contradiction, ...]:
+    """Contradictions between the materials' excerpts. Two materials each proving an item of a different
+    charge are not compared: a theft and a fraud have their own amounts and dates. A general or extra
+    material is compared with every other."""
+    texts = [
+        guidance.EvidenceText(str(m.pk), m.description, m.content) for m in materials if m.content.strip()
+    ]
+    crime = {str(m.pk): _crime_of_key(m.requirement_key) for m in materials}
+    return tuple(
+        c
+        for c in guidance.detect_contradictions(texts)
+        if not (crime[c.first.item_key] and crime[c.second.item_key])
+        or crime[c.first.item_key] == crime[c.second.item_key]
+    )
+
+
 def case_evidence(*, case: Case, stage: str | None = None) -> EvidenceView:
-    """The checklist of the case's (first) charge at its stage, the materials per item, and contradictions."""
+    """The checklist of every charge of the case at its stage (merged: general items once, each charge's own
+    items labelled with it), the materials per item, and the contradictions between materials."""
     state = evidence_state(case=case)
     stage = stage or (state.stage if state else EvidenceStage.FILING_REVIEW)
-    charge = default_charge(case=case)
-    checklist = guidance.checklist_for(charge or "", stage)
+    checklist = case_checklist(case_charges(case=case), stage)
     materials = list(EvidenceMaterial.objects.filter(case=case).select_related("added_by"))
     by_key: dict[str, list[EvidenceMaterial]] = {}
     for m in materials:
         by_key.setdefault(m.requirement_key, []).append(m)
     keys = {i.key for i in checklist.items}
-    items = [ChecklistItemView(r, by_key.get(r.key, [])) for r in checklist.items]
-    extra = [m for m in materials if m.requirement_key not in keys]
-    texts = [
-        guidance.EvidenceText(str(m.pk), m.description, m.content) for m in materials if m.content.strip()
+    items = [
+        ChecklistItemView(r, by_key.get(r.key, []), checklist.item_charges[r.key], checklist.several)
+        for r in checklist.items
     ]
+    extra = [m for m in materials if m.requirement_key not in keys]
     return EvidenceView(
         stage=stage,
         stage_label=EvidenceStage(stage).label,
         checklist=checklist,
         items=items,
         extra=extra,
-        contradictions=guidance.detect_contradictions(texts),
+        contradictions=_contradictions(materials),
         state=state,
     )
 
 
+def several_charges(*, case: Case) -> bool:
+    """Whether the case's evidence checklist covers more than one charge."""
+    return case_checklist(case_charges(case=case), "trial").several
+
+
 def mandatory_for_trial(*, case: Case) -> list[guidance.EvidenceRequirement]:
-    """Every mandatory item of every stage up to the trial (立案审查, 庭前准备, 庭审), once each."""
-    charge = default_charge(case=case)
-    seen: dict[str, guidance.EvidenceRequirement] = {}
-    for stage, _label in guidance.stages():
-        for item in guidance.checklist_for(charge or "", stage).mandatory:
-            seen.setdefault(item.key, item)
-    return list(seen.values())
+    """Every mandatory item of every charge of the case at every stage up to the trial (立案审查, 庭前准备,
+    庭审), once each."""
+    return mandatory_up_to_trial(case_charges(case=case))
 
 
 def missing_for_trial(*, case: Case) -> list[guidance.EvidenceRequirement]:
@@ -250,10 +289,6 @@ def missing_for_trial(*, case: Case) -> list[guidance.EvidenceRequirement]:
 
 
 def checklist_keys(*, case: Case) -> set[str]:
-    """The keys of every checklist item of the case, at any stage."""
-    charge = default_charge(case=case)
-    return {
-        i.key
-        for stage, _label in guidance.stages()
-        for i in guidance.checklist_for(charge or "", stage).items
-    }
+    """The keys of every checklist item of every charge of the case, at any stage."""
+    charges = case_charges(case=case)
+    return {i.key for stage, _label in guidance.stages() for i in case_checklist(charges, stage).items}

@@ -31,6 +31,7 @@ from smartcourt.apps.criminal.assessment import (
     parse_fact_value,
     parse_percent,
 )
+from smartcourt.apps.criminal.checklists import requirement_label
 from smartcourt.apps.criminal.demo_facts import generated_facts
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import (
@@ -434,7 +435,10 @@ def case_mark_ready_for_trial(*, case: Case, actor: User, reason: str = "") -> E
         missing = selectors.missing_for_trial(case=case)
         reason = (reason or "").strip()
         if missing and not reason:
-            names = "、".join(r.name for r in missing[:5]) + ("等" if len(missing) > 5 else "")
+            several = selectors.several_charges(case=case)
+            names = "、".join(requirement_label(r, several=several) for r in missing[:5]) + (
+                "等" if len(missing) > 5 else ""
+            )
             raise InvalidInputError(
                 CriminalErrorCode.MISSING_MANDATORY,
                 f"尚缺{len(missing)}项必备证据（{names}），不能标记为可开庭审理；如确需开庭，请填写理由",

@@ -22,6 +22,7 @@ from smartcourt.apps.cases.models import Case
 from smartcourt.apps.core.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
 from smartcourt.apps.criminal import selectors, services
 from smartcourt.apps.criminal.assessment import FACT_FIELDS, INJURY_LABELS, STAGE_LABELS, circumstance_kinds
+from smartcourt.apps.criminal.checklists import requirement_label
 from smartcourt.apps.criminal.documents import override_subject, sentencing_table_docx
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import EvidenceMaterial
@@ -59,6 +60,8 @@ def _context(case: Case, user: Any, selected: tuple[int | None, int] | None = No
         not_found = found is None
         assessment = found or assessment
     person = next(p for p in sentencing.accused if p.accused_id == assessment.accused_id)
+    evidence = selectors.case_evidence(case=case)
+    missing = selectors.missing_for_trial(case=case)
     return {
         "case": case,
         "defendant": selectors.defendant_names(case=case),
@@ -71,8 +74,11 @@ def _context(case: Case, user: Any, selected: tuple[int | None, int] | None = No
         "steps": [(STAGE_LABELS.get(s.stage, s.stage), s) for s in assessment.recommendation.steps]
         if assessment.recommendation
         else [],
-        "evidence": selectors.case_evidence(case=case),
-        "missing_for_trial": selectors.missing_for_trial(case=case),
+        "evidence": evidence,
+        "missing_for_trial": missing,
+        "missing_for_trial_labels": [
+            requirement_label(r, several=evidence.checklist.several) for r in missing
+        ],
         "can_write": selectors.can_write(case=case, user=user),
         "can_decide": selectors.can_decide(case=case, user=user),
     }
