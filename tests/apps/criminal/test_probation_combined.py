@@ -258,3 +258,13 @@ def test_fines_are_untouched_by_the_check():
         [("盗窃", 30, False), ("诈骗", 30, False)], [(Decimal(1000), Decimal(2000))] * 2
     )
     assert (combined.fine_low, combined.fine_high, combined.probation) == (Decimal(2000), Decimal(4000), None)
+
+
+def test_fact_flags_are_entered_and_shown_by_their_chinese_names() -> None:
+    from smartcourt.apps.criminal.assessment import OverrideValueError, display_fact, parse_fact_value
+
+    assert parse_fact_value("flags", "入户，扒窃") == ["home_invasion", "pickpocketing"]
+    assert parse_fact_value("flags", "group_leader") == ["group_leader"]
+    assert display_fact("flags", frozenset({"dangerous_driving"})) == "醉酒驾驶机动车等危险驾驶行为"
+    with pytest.raises(OverrideValueError, match="未知的事实标记「翻墙」"):
+        parse_fact_value("flags", "翻墙")

@@ -81,3 +81,29 @@ def test_statutory_cues_decide_between_close_charges() -> None:
     fraud = "被告人虚构能够办理入学的事实，骗取被害人人民币5万元，隐瞒真相后挥霍一空。"
     assert predict_charges(theft)[0].charge == "盗窃"
     assert predict_charges(fraud)[0].charge == "诈骗"
+
+
+def test_the_paragraph_named_in_the_facts_unless_negated() -> None:
+    text = "被告人利用职务便利，侵占本单位资金人民币20万元，数额巨大。"
+    facts = extract_facts(text, "职务侵占")
+    assert facts.flags == frozenset({"stated_huge"})
+    span = facts.span_of("flags")
+    assert span is not None
+    assert text[span[0] : span[1]] == "数额巨大"
+    negated = extract_facts("被告人侵占本单位资金人民币20万元，尚未达到数额巨大标准。", "职务侵占")
+    assert negated.flags == frozenset()
+
+
+def test_many_times_counts_only_for_the_crimes_own_act() -> None:
+    assert extract_facts("被告人多次入户盗窃。", "盗窃").count == 3
+    assert extract_facts("被告人多次发短信威胁被害人，索取人民币5000元。", "抢劫").count is None
+
+
+def test_the_latest_year_and_amounts_listed_together() -> None:
+    text = "2014年3月，被告人租车后骗走。2016年5月被抓获。经鉴定，上述轿车价值分别为104628元、166745元。"
+    facts = extract_facts(text, "合同诈骗")
+    assert facts.year == 2016
+    span = facts.span_of("year")
+    assert span is not None
+    assert text[span[0] : span[1]] == "2016年"
+    assert facts.amount == Decimal(271373)

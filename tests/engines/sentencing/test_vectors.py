@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,22 @@ def test_court_plea_is_not_counted_with_confession() -> None:
     both = compute_sentence(facts, [Circumstance("confession"), Circumstance("court_plea")])
     assert both.point == alone.point
     assert any("当庭自愿认罪" in note for note in both.notes)
+
+
+def test_confession_is_not_counted_with_surrender() -> None:
+    # 刑法第六十七条：自首 already contains 如实供述; 坦白 (第三款) applies only without 自首.
+    facts = CaseFacts("盗窃", amount=Decimal("5000"))
+    alone = compute_sentence(facts, [Circumstance("surrender")])
+    both = compute_sentence(facts, [Circumstance("surrender"), Circumstance("confession")])
+    assert both.point == alone.point
+    assert any("坦白" in note and "自首" in note for note in both.notes)
+
+
+def test_the_interpretation_in_force_in_the_year_of_trial() -> None:
+    # 恶意透支: 法释〔2009〕19号 (一万元) until the 2018 revision (五万元) took effect on 1 December 2018
+    facts = CaseFacts("信用卡诈骗", amount=Decimal(30000), flags=frozenset({"malicious_overdraft"}))
+    assert compute_sentence(replace(facts, year=2015)).paragraph == "第一款前段"
+    with pytest.raises(sentencing.BelowThresholdError):
+        compute_sentence(facts)
+    with pytest.raises(sentencing.BelowThresholdError):
+        compute_sentence(replace(facts, year=2019))

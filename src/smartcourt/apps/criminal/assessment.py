@@ -73,7 +73,6 @@ STAGE_LABELS = {
     "probation": "缓刑",
     "fine": "罚金",
 }
-_FLAG = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_FACTS = 20000
 
 
@@ -143,10 +142,14 @@ def parse_fact_value(name: str, value: str) -> Any:
             return by_label[text]
         raise OverrideValueError(f"伤情等级只能是{'、'.join(INJURY_LABELS.values())}之一")
     if kind == "flags":
-        flags = [f for f in re.split(r"[\s,，、]+", text) if f]
-        bad = [f for f in flags if not _FLAG.match(f)]
+        names = sentencing.flag_names()
+        by_name = {v: k for k, v in names.items()}
+        flags = [by_name.get(f, f) for f in re.split(r"[\s,，;；]+", text) if f]
+        bad = [f for f in flags if f not in names]
         if bad:
-            raise OverrideValueError(f"事实标记须为小写英文标识（如 home_invasion），「{bad[0]}」不符合")
+            raise OverrideValueError(
+                f"未知的事实标记「{bad[0]}」，可选：{'；'.join(names.values())}（多个以逗号分隔）"
+            )
         return sorted(set(flags))
     if len(text) > 40:
         raise OverrideValueError(f"{label}不能超过40个字符")
@@ -178,7 +181,7 @@ def display_fact(name: str, value: Any) -> str:
     if name == "injury":
         return INJURY_LABELS.get(str(value), str(value))
     if name == "flags":
-        return "、".join(sorted(value))
+        return "；".join(sentencing.flag_name(f) for f in sorted(value))
     return str(value)
 
 

@@ -32,6 +32,8 @@ from ._compute import (
     circumstance_kinds,
     circumstance_rule,
     compute_sentence,
+    flag_name,
+    flag_names,
     supported_crimes,
 )
 from ._extract import extract_circumstances, extract_facts
@@ -82,6 +84,8 @@ __all__ = [
     "compute_sentence",
     "extract_circumstances",
     "extract_facts",
+    "flag_name",
+    "flag_names",
     "predict_articles",
     "predict_charges",
     "statutory_penalty",

@@ -116,10 +116,12 @@ def circumstance_rule(kind: str) -> Mapping[str, Any]:
 
 
 def amount_thresholds(
-    crime: str, province: str | None = None, *, variant: str | None = None
+    crime: str, province: str | None = None, *, variant: str | None = None, year: int | None = None
 ) -> dict[str, Decimal | None]:
     """数额较大/巨大/特别巨大 starting amounts in yuan: the province's if encoded, else the national default
     (the lower bound of each range of the judicial interpretation). ``None`` where no standard exists.
+    With the ``year`` of trial, an earlier interpretation's standard applies up to the year its successor
+    took effect (高检发释字〔2001〕5号第三条; see ``earlier`` in ``data/thresholds.json``).
 
     >>> amount_thresholds("盗窃")
     {'large': Decimal('1000'), 'huge': Decimal('30000'), 'especially_huge': Decimal('300000')}
@@ -127,15 +129,21 @@ def amount_thresholds(
     Decimal('2000')
     >>> amount_thresholds("信用卡诈骗", variant="malicious_overdraft")["large"]
     Decimal('50000')
+    >>> amount_thresholds("信用卡诈骗", variant="malicious_overdraft", year=2015)["large"]
+    Decimal('10000')
     """
     table = load("thresholds.json")["amounts"].get(crime)
     if table is None:
         raise UnsupportedCrimeError(
             "sentencing.no_amount_standard", f"“{crime}”没有编码的数额标准", field="charge"
         )
-    ranges = table[variant]["ranges"] if variant else table["ranges"]
-    result: dict[str, Decimal | None] = {}
+    standard = table[variant] if variant else table
+    ranges = standard["ranges"]
     local = table.get("provinces", {}).get(province or "", {}) if not variant else {}
+    earlier = [e for e in standard.get("earlier", ()) if year is not None and year <= e["through_year"]]
+    if earlier:
+        ranges, local = min(earlier, key=lambda e: e["through_year"])["ranges"], {}
+    result: dict[str, Decimal | None] = {}
     for level in _LEVELS:
         bounds = ranges.get(level)
         if level in local:
@@ -181,7 +189,9 @@ class _Context:
         self.crime, self.rule, self.facts = crime, rule, facts
         key = rule.get("threshold_key")
         variant = "malicious_overdraft" if "malicious_overdraft" in facts.flags else None
-        self.thresholds = amount_thresholds(key, facts.province, variant=variant) if key else {}
+        self.thresholds = (
+            amount_thresholds(key, facts.province, variant=variant, year=facts.year) if key else {}
+        )
         self.drug = _drug_thresholds(facts.drug) if facts.drug else None
         self.notes: list[str] = []
 
@@ -205,7 +215,7 @@ class _Context:
         if count is not None and f.count is not None and f.count >= count:
             reasons.append(f"{f.count}次")
         flags = [flag for flag in when.get("flags_any", ()) if flag in f.flags]
-        reasons.extend(f"情形：{_FLAG_NAMES.get(flag, flag)}" for flag in flags)
+        reasons.extend(f"情形：{flag_name(flag)}" for flag in flags)
         injury = when.get("injury_at_least")
         if injury is not None and f.injury in _INJURY_ORDER:
             rank = _INJURY_ORDER.index(f.injury)
@@ -255,7 +265,46 @@ _FLAG_NAMES = {
     "armed_affray": "持械聚众斗殴",
     "public_place_affray": "在公共场所或者交通要道聚众斗殴",
     "gang_provocation": "纠集他人多次寻衅滋事",
+    "stated_huge": "事实认定数额巨大",
+    "stated_especially_huge": "事实认定数额特别巨大",
+    "stated_serious": "事实认定情节严重",
+    "stated_especially_serious": "事实认定情节特别严重",
+    "malicious_overdraft": "恶意透支",
+    "group_leader": "犯罪集团的首要分子",
+    "pregnant": "审判时怀孕",
+    # the charge's own act (the basic offence), set when the facts describe it
+    "affray": "聚众斗殴",
+    "concealing": "掩饰、隐瞒犯罪所得及其收益",
+    "dangerous_driving": "醉酒驾驶机动车等危险驾驶行为",
+    "detention": "非法拘禁他人或者以其他方法非法剥夺他人人身自由",
+    "obstruction": "以暴力、威胁方法阻碍国家机关工作人员依法执行职务",
+    "prostitution": "引诱、容留、介绍他人卖淫",
+    "provocation": "寻衅滋事",
+    "racing": "在道路上驾驶机动车追逐竞驶，情节恶劣",
+    "rape": "以暴力、胁迫或者其他手段强奸妇女（或者奸淫幼女）",
+    "robbery": "以暴力、胁迫或者其他方法抢劫公私财物",
+    "sheltering_drug_use": "容留他人吸食、注射毒品",
 }
+
+
+def flag_name(flag: str) -> str:
+    """The Chinese name of a fact flag (``CaseFacts.flags``); an unknown flag is returned as it is.
+
+    >>> flag_name("home_invasion"), flag_name("dangerous_driving")
+    ('入户', '醉酒驾驶机动车等危险驾驶行为')
+    >>> flag_name("no_such_flag")
+    'no_such_flag'
+    """
+    return _FLAG_NAMES.get(flag, flag)
+
+
+def flag_names() -> dict[str, str]:
+    """Every fact flag the rules read, with its Chinese name.
+
+    >>> flag_names()["pickpocketing"]
+    '扒窃'
+    """
+    return dict(_FLAG_NAMES)
 
 
 def _crime_rule(charge: str) -> tuple[str, Mapping[str, Any]]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from smartcourt.engines.text import extract_money, extract_quantities, normalize_text, parse_number
+from smartcourt.engines.text import (
+    Money,
+    extract_money,
+    extract_quantities,
+    normalize_text,
+    parse_number,
+)
 
 from ._compute import _drug_thresholds
 from ._types import CaseFacts, Circumstance, Span
@@ -119,6 +125,8 @@ _INJURY_KIND = {
     "重伤": "serious_2",
     "轻伤": "light_2",
 }
+_LISTED = re.compile(r"[、和及]|以及")
+_YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-9])\d)年")
 _RANK = ("minor", "light_2", "light_1", "serious_2", "serious_1")
 _DEATHS = re.compile(
     r"(?:致|造成)([一二三四五六七八九十两\d]+)人(?:当场)?死亡|(?:当场|经抢救无效|抢救无效)死亡"
@@ -147,6 +155,16 @@ _FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("public_transport", re.compile(r"公共交通工具|公交车上")),
     ("armed_affray", re.compile(r"持械|持(?:刀|棍|棒|砍刀|钢管)")),
     ("malicious_overdraft", re.compile(r"恶意透支|透支")),
+)
+# The paragraph the facts name in the article's own words (数额巨大, 情节特别严重 …): the prosecutor's or
+# the court's finding of the 量刑幅度, read unless negated (未达到数额巨大). It only raises the paragraph
+# the amounts and quantities give (the thresholds of the interpretations in force at trial may differ from
+# the encoded ones: 《最高人民法院 最高人民检察院关于适用刑事司法解释时间效力问题的规定》).
+_STATED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("stated_especially_huge", re.compile(r"数额特别巨大")),
+    ("stated_huge", re.compile(r"(?<!特别)数额巨大")),
+    ("stated_especially_serious", re.compile(r"情节特别严重")),
+    ("stated_serious", re.compile(r"(?<!特别)情节严重")),
 )
 # Conduct that itself fixes the first paragraph once the charge is established.
 _CHARGE_FLAGS = {
@@ -190,13 +208,26 @@ def extract_facts(text: str, charge: str, *, province: str | None = None) -> Cas
         best = max(totals, key=lambda m: m.amount)
         amount, spans = best.amount, [("amount", best.span)]
     else:
-        named = [m for m in money if _AMOUNT_LEFT.search(text[max(0, m.span[0] - 14) : m.span[0]])]
+        named: list[Money] = []
+        for m in money:
+            left = text[max(0, m.span[0] - 14) : m.span[0]]
+            # 价值分别为104628元、166745元: an amount listed right after a named one is named too
+            listed = (
+                bool(named)
+                and named[-1].span[1] <= m.span[0]
+                and _LISTED.fullmatch(text[named[-1].span[1] : m.span[0]])
+            )
+            if listed or _AMOUNT_LEFT.search(left):
+                named.append(m)
         chosen = named or money[:1]
         if chosen:
             amount = sum((m.amount for m in chosen), Decimal(0))
             spans.append(("amount", chosen[0].span))
     count: int | None = None
+    verbs = tuple(part[:2] for part in crime.split("、") if len(part) >= 2)
     for match in _COUNT.finditer(plain):
+        if match.group(0) == "多次" and not any(v in plain[match.end() : match.end() + 8] for v in verbs):
+            continue  # 多次 counts only for the crime's own act (多次盗窃), not 多次发短信 or 多次殴打
         value = 3 if match.group(0) == "多次" else _number(match.group(1) or "")
         if value is not None and (count is None or value > count):
             count = value
@@ -234,7 +265,20 @@ def extract_facts(text: str, charge: str, *, province: str | None = None) -> Cas
         drug, grams, span = _named_drug_weight(text, plain)
         if span is not None:
             spans.append(("drug_grams", span))
+    year: int | None = None
+    year_span: Span | None = None
+    for match in _YEAR.finditer(plain):  # the latest year the facts name: trial is no earlier
+        if year is None or int(match.group(1)) > year:
+            year, year_span = int(match.group(1)), norm.original_span(match.start(), match.end())
+    if year_span is not None:
+        spans.append(("year", year_span))
     flags = {flag for flag, pattern in _FLAGS if pattern.search(plain)}
+    for flag, pattern in _STATED:
+        for match in pattern.finditer(plain):
+            if not _NEGATION.search(plain[max(0, match.start() - 12) : match.start()]):
+                flags.add(flag)
+                spans.append(("flags", norm.original_span(match.start(), match.end())))
+                break
     if crime in _CHARGE_FLAGS:
         flags.add(_CHARGE_FLAGS[crime])
     if crime == "交通肇事" and (deaths or injury in ("serious_1", "serious_2")):
@@ -253,6 +297,7 @@ def extract_facts(text: str, charge: str, *, province: str | None = None) -> Cas
         flags=frozenset(flags),
         province=province,
         spans=tuple(spans),
+        year=year,
     )
 
 

@@ -34,7 +34,8 @@ class CaseFacts:
     ``minor`` (轻微伤), ``light_2``, ``light_1``, ``serious_2``, ``serious_1``; ``flags`` name the facts that
     decide a statutory paragraph (``"home_invasion"`` 入户, ``"hit_and_run"`` 逃逸, ``"serious"`` 情节严重 as
     found by the judge …); ``tier`` (1-based) lets the judge fix the paragraph directly; ``spans`` maps a
-    fact's name to where the text states it.
+    fact's name to where the text states it; ``year`` is the year of trial (or the latest year the facts
+    name), which picks the amount standards of the judicial interpretation then in force.
 
     >>> CaseFacts("盗窃", amount=Decimal("5000")).amount
     Decimal('5000')
@@ -55,6 +56,7 @@ class CaseFacts:
     tier: int | None = None
     province: str | None = None
     spans: tuple[tuple[str, Span], ...] = ()
+    year: int | None = None
 
     def span_of(self, name: str) -> Span | None:
         """Where the text states the fact ``name``, if known.
