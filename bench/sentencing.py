@@ -1,13 +1,18 @@
 """LawBench 3-1/3-3/3-4/3-5 on the dev half in ../shared, next to the per-charge median baseline, plus the
 speed of extraction + computation per case, and the sentencing engine on the real LeCaRDv2 judgments.
 
-    .venv/bin/python bench/sentencing.py [--data ../shared/data/judgments/lawbench_zero_shot] [--calibrate]
+    .venv/bin/python bench/sentencing.py [--data ../shared/data/judgments/lawbench_zero_shot] [--calibrate] [--cv]
 
 ``--calibrate`` reruns the 5-fold cross-validation that chose the four 3-4/3-5 parameters of
 ``smartcourt.lawbench._criminal`` (where a point sits inside a statutory range the guideline does not cover,
 and the share of further charges under 刑法第六十九条): per fold the grid point with the least loss on the
 other four folds is scored on the held-out fold; it prints the cross-validated score and the point chosen on
 the whole dev half (the shipped one).
+
+``--cv`` reruns the 5-fold cross-validation that chose the 3-3 charge parameters (the weights of the linear
+SVM and of the cues in ``smartcourt.engines.sentencing._charges``, the cues' prior precision, and the
+second-charge rule of ``smartcourt.lawbench._criminal``) the same way, and prints the configuration shipped
+before 2026-11-27 beside it.
 
 LeCaRDv2 (``lecardv2_queries.jsonl``): the queries hold the facts but rarely the judgment; the actual
 sentence is read where the text quotes a 判决 (``判决如下：被告人X犯Y罪，判处有期徒刑…``, mostly the first
@@ -216,6 +221,79 @@ def calibrate(data: Path) -> None:
     )
 
 
+def cross_validate_charges(data: Path) -> None:
+    """5-fold cross-validation of the 3-3 parameters: per fold the grid point with the best F1 on the other
+    four folds is scored on the held-out fold."""
+    import importlib.util
+    import itertools
+    import random
+
+    from smartcourt.engines.sentencing import ChargePrediction, _charges
+    from smartcourt.lawbench import _criminal
+
+    spec = importlib.util.spec_from_file_location("lawbench_score", SHARED / "tools" / "lawbench_score.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    items = json.loads(data.read_text(encoding="utf-8"))
+    model = _charges._model()
+    articles = {name: row.get("article") for name, row in model["statutes"].items()}
+    rows = []
+    for item in items:
+        facts = _criminal._facts(item["question"])
+        cosine, _ = _charges._profile_scores(facts)
+        linear = dict(zip(_charges._linear().classes, _charges._linear().decision(facts), strict=True))
+        cues = {name: [p for p, _ in found] for name, found in _charges._cue_matches(facts).items()}
+        rows.append((item["answer"], facts, cosine, linear, cues))
+    grid = list(
+        itertools.product(
+            (0.0, 0.01, 0.02, 0.04),  # _LINEAR_WEIGHT
+            (0.01, 0.02, 0.03, 0.04),  # _CUE_WEIGHT
+            (0.0, 0.02, 0.04, 0.06),  # _PRECISION_WEIGHT
+            (0.3, 0.5, 0.7),  # cue_prior
+            (0.75, 0.8, 0.85, 0.9),  # _SECOND
+            (False, True),  # second charge when the facts state two
+            (False, True),  # no second charge under the same article
+        )
+    )
+    grid = [g for g in grid if g[2] or g[3] == 0.5]  # the prior only matters with a precision weight
+    shipped = (_charges._CUE_WEIGHT, _charges._PRECISION_WEIGHT)
+    values: dict[tuple[float, float, float, float, float, bool, bool], list[float]] = {}
+    for point in grid:
+        share, weight, precision, prior, second, stated, alternatives = point
+        _charges._CUE_WEIGHT, _charges._PRECISION_WEIGHT = weight, precision
+        priored = {**model, "cue_prior": prior}
+        out = []
+        for gold, facts, cosine, linear, cues in rows:
+            scores = dict(cosine)
+            for name, value in linear.items():
+                scores[name] = scores.get(name, 0.0) + share * (value + 1.0)
+            for name, patterns in cues.items():
+                scores[name] = scores.get(name, 0.0) + _charges._cue_bonus(name, patterns, priored)
+            top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+            found = [ChargePrediction(n, articles.get(n), v, ()) for n, v in top]
+            names = _criminal._chosen_charges(
+                found, facts, second=second, stated=stated, alternatives=alternatives
+            )
+            out.append(scorer.item_3_3(gold, "[罪名]" + ";".join(names) + "<eoa>")[0])
+        values[point] = out
+    _charges._CUE_WEIGHT, _charges._PRECISION_WEIGHT = shipped
+    order = list(range(len(rows)))
+    random.Random(0).shuffle(order)
+    folds = [order[k::5] for k in range(5)]
+    total = 0.0
+    for k, fold in enumerate(folds):
+        held = set(fold)
+        best = max(grid, key=lambda p: sum(values[p][i] for i in order if i not in held))
+        total += sum(values[best][i] for i in fold)
+        print(f"  fold {k}: chosen on the other folds {best}")
+    print(f"3-3 5-fold cross-validated score: {total / len(rows):.4f}")
+    best = max(grid, key=lambda p: sum(values[p]))
+    print(f"  chosen on the whole dev half: {best}, in-sample {statistics.mean(values[best]):.4f}")
+    before = (0.0, 0.03, 0.0, 0.5, 0.85, False, False)
+    print(f"  before 2026-11-27 {before}: {statistics.mean(values[before]):.4f}")
+
+
 def speed(data: Path) -> float:
     from smartcourt.lawbench._criminal import prison_months
 
@@ -233,11 +311,13 @@ def main() -> None:
         "--lecard", type=Path, default=SHARED / "data" / "judgments" / "lecardv2_queries.jsonl"
     )
     parser.add_argument("--calibrate", action="store_true", help="rerun the 5-fold CV of the 3-4 parameters")
+    parser.add_argument("--cv", action="store_true", help="rerun the 5-fold CV of the 3-3 parameters")
     args = parser.parse_args()
     print(
         "command: .venv/bin/python bench/sentencing.py --data",
         args.data,
         "--calibrate" if args.calibrate else "",
+        "--cv" if args.cv else "",
     )
     with tempfile.TemporaryDirectory() as tmp:
         for task in TASKS:
@@ -256,6 +336,8 @@ def main() -> None:
     lecardv2(args.lecard)
     if args.calibrate:
         calibrate(args.data / "3-4.json")
+    if args.cv:
+        cross_validate_charges(args.data / "3-3.json")
 
 
 if __name__ == "__main__":
