@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import doctest
+import json
 import re
 
 import pytest
 
+from smartcourt.engines.text.linear import load_model
 from smartcourt.lawbench import TASKS, _civil, predict
 
 LABELS_2_3 = [
@@ -66,6 +68,15 @@ def test_both_tasks_are_registered() -> None:
     assert {"2-2", "2-3"} <= set(TASKS)
 
 
+INSTRUCTION_2_3 = (
+    "根据标签确定句子类别，标签包括：" + "、".join(LABELS_2_3) + "。将答案写在[类别]和<eoa>之间。"
+)
+INSTRUCTION_2_2 = (
+    "判断句子包含的争议焦点类别。类别包括:" + "、".join(LABELS_2_2) + "。将答案写在[争议焦点]和<eoa>之间。"
+)
+SHIPPED = json.loads(_civil.PARAMS.read_text("utf-8"))
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -85,18 +96,11 @@ def test_both_tasks_are_registered() -> None:
         ("原告的婚前财产有电动车一辆。", ["婚前个人财产"]),
         ("双方同居生活期间生育一女，现随原告生活。", ["限制行为能力子女抚养", "存在非婚生子"]),
         ("被告主张精神损害赔偿5万元。", ["损害赔偿"]),
+        ("今天天气很好。", []),
     ],
 )
-def test_elements_follow_the_cues(sentence: str, expected: list[str]) -> None:
-    (answer,) = predict("2-3", [{"instruction": "", "question": f"句子:{sentence}"}])
-    assert labels(answer) == expected
-
-
-def test_every_2_3_answer_uses_only_instruction_labels_and_is_never_empty() -> None:
-    items = [{"question": "句子:今天天气很好。"}, {"question": ""}, {}]
-    for answer in predict("2-3", items):
-        found = labels(answer)
-        assert found and set(found) <= set(LABELS_2_3)
+def test_element_cues(sentence: str, expected: list[str]) -> None:
+    assert _civil.elements_2_3(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -114,11 +118,49 @@ def test_every_2_3_answer_uses_only_instruction_labels_and_is_never_empty() -> N
         ("原告要求被告承担连带清偿责任。", "责任承担"),
     ],
 )
-def test_focus_follows_the_priority_order(sentence: str, expected: str) -> None:
-    assert predict("2-2", [{"question": f"句子:{sentence}"}]) == [f"[争议焦点]{expected}<eoa>"]
+def test_focus_cues_follow_the_priority_order(sentence: str, expected: str) -> None:
+    assert _civil.focus_2_2(sentence) == expected
+
+
+def test_the_instruction_label_sets_are_read_in_order() -> None:
+    assert _civil.instruction_labels({"instruction": INSTRUCTION_2_3}) == tuple(LABELS_2_3)
+    assert _civil.instruction_labels({"instruction": INSTRUCTION_2_2}) == tuple(LABELS_2_2)
+
+
+@pytest.mark.parametrize("task", ["2-2", "2-3"])
+def test_the_shipped_choice_is_recorded_with_its_cross_validated_figure(task: str) -> None:
+    entry = SHIPPED[task]
+    assert entry["ships"] in ("model", "rules")
+    assert (entry["ships"] == "model") == (entry["cv"][entry["variant"]] > entry["rules_honest_estimate"])
+    model_file = _civil.DATA / entry["model"]
+    assert model_file.stat().st_size < 3_000_000
+    labels = LABELS_2_2 if task == "2-2" else LABELS_2_3
+    assert load_model(model_file).classes == tuple(labels)
+
+
+def test_every_2_3_answer_uses_only_instruction_labels_and_is_never_empty() -> None:
+    sentences = ["今天天气很好。", "婚生女由原告抚养，被告每月支付抚养费500元。", ""]
+    items = [{"instruction": INSTRUCTION_2_3, "question": f"句子:{s}"} for s in sentences] + [{}]
+    for answer in predict("2-3", items):
+        found = labels(answer)
+        assert found and set(found) <= set(LABELS_2_3)
+
+
+def test_2_3_answers_stay_within_a_narrower_instruction() -> None:
+    instruction = "根据标签确定句子类别，标签包括：准予离婚、损害赔偿。将答案写在[类别]和<eoa>之间。"
+    (answer,) = predict("2-3", [{"instruction": instruction, "question": "句子:婚生女由原告抚养。"}])
+    assert set(labels(answer)) <= {"准予离婚", "损害赔偿"}
+    assert labels(answer)
 
 
 def test_every_2_2_answer_names_exactly_one_focus() -> None:
-    items = [{"question": "句子:无关内容。"}, {"question": ""}, {}]
+    sentences = ["无关内容。", "原告要求被告按月利率2%支付利息。", ""]
+    items = [{"instruction": INSTRUCTION_2_2, "question": f"句子:{s}"} for s in sentences] + [{}]
     for answer in predict("2-2", items):
         assert sum(label in answer for label in LABELS_2_2) == 1
+
+
+def test_2_2_answers_stay_within_a_narrower_instruction() -> None:
+    instruction = "判断句子包含的争议焦点类别。类别包括:违约、合同解除。将答案写在[争议焦点]和<eoa>之间。"
+    item = {"instruction": instruction, "question": "句子:原告诉称被告驾车肇事后逃逸。"}
+    assert predict("2-2", [item])[0] in ("[争议焦点]违约<eoa>", "[争议焦点]合同解除<eoa>")
