@@ -10,9 +10,10 @@ other four folds is scored on the held-out fold; it prints the cross-validated s
 the whole dev half (the shipped one).
 
 ``--cv`` reruns the 5-fold cross-validation that chose the 3-3 charge parameters (the weights of the linear
-SVM and of the cues in ``smartcourt.engines.sentencing._charges``, the cues' prior precision, and the
-second-charge rule of ``smartcourt.lawbench._criminal``) the same way, and prints the configuration shipped
-before 2026-11-27 beside it.
+SVM and of the cues in ``smartcourt.engines.sentencing._charges``, the cues' prior precision, the
+second-charge rule and the segment rule (数罪: a further charge from one segment of the facts) of
+``smartcourt.lawbench._criminal``) the same way, with and without the segment rule, and prints the configuration
+shipped before 2026-11-27 beside it.
 
 LeCaRDv2 (``lecardv2_queries.jsonl``): the queries hold the facts but rarely the judgment; the actual
 sentence is read where the text quotes a 判决 (``判决如下：被告人X犯Y罪，判处有期徒刑…``, mostly the first
@@ -238,13 +239,18 @@ def cross_validate_charges(data: Path) -> None:
     items = json.loads(data.read_text(encoding="utf-8"))
     model = _charges._model()
     articles = {name: row.get("article") for name, row in model["statutes"].items()}
+
+    def signals(text: str) -> tuple[dict[str, float], dict[str, float], dict[str, list[str]]]:
+        cosine, _ = _charges._profile_scores(text)
+        linear = dict(zip(_charges._linear().classes, _charges._linear().decision(text), strict=True))
+        cues = {name: [p for p, _ in found] for name, found in _charges._cue_matches(text).items()}
+        return cosine, linear, cues
+
     rows = []
     for item in items:
         facts = _criminal._facts(item["question"])
-        cosine, _ = _charges._profile_scores(facts)
-        linear = dict(zip(_charges._linear().classes, _charges._linear().decision(facts), strict=True))
-        cues = {name: [p for p, _ in found] for name, found in _charges._cue_matches(facts).items()}
-        rows.append((item["answer"], facts, cosine, linear, cues))
+        segments = [signals(s) for s in _criminal._segments(facts) if _charges._ngrams(s)]
+        rows.append((item["answer"], facts, signals(facts), segments))
     grid = list(
         itertools.product(
             (0.0, 0.01, 0.02, 0.04),  # _LINEAR_WEIGHT
@@ -257,40 +263,97 @@ def cross_validate_charges(data: Path) -> None:
         )
     )
     grid = [g for g in grid if g[2] or g[3] == 0.5]  # the prior only matters with a precision weight
+    # the segment rule (数罪): off, or (_SEGMENT_SCORE, _SEGMENT_MARGIN, _SEGMENT_SHARE)
+    segment_grid: list[tuple[float, float, float] | None] = [
+        None,
+        *itertools.product((0.07, 0.09, 0.11, 0.13, 0.15), (0.5, 0.7, 1.01), (0.0, 0.3, 0.5)),
+    ]
     shipped = (_charges._CUE_WEIGHT, _charges._PRECISION_WEIGHT)
-    values: dict[tuple[float, float, float, float, float, bool, bool], list[float]] = {}
-    for point in grid:
-        share, weight, precision, prior, second, stated, alternatives = point
-        _charges._CUE_WEIGHT, _charges._PRECISION_WEIGHT = weight, precision
+    Point = tuple[tuple[float, float, float, float, float, bool, bool], tuple[float, float, float] | None]
+    values: dict[Point, list[float]] = {}
+    f1: dict[tuple[int, tuple[str, ...]], float] = {}
+
+    def ranked(
+        signal: tuple[dict[str, float], dict[str, float], dict[str, list[str]]], share: float, prior: float
+    ) -> list[ChargePrediction]:
+        cosine, linear, cues = signal
+        scores = dict(cosine)
+        for name, value in linear.items():
+            scores[name] = scores.get(name, 0.0) + share * (value + 1.0)
         priored = {**model, "cue_prior": prior}
-        out = []
-        for gold, facts, cosine, linear, cues in rows:
-            scores = dict(cosine)
-            for name, value in linear.items():
-                scores[name] = scores.get(name, 0.0) + share * (value + 1.0)
-            for name, patterns in cues.items():
-                scores[name] = scores.get(name, 0.0) + _charges._cue_bonus(name, patterns, priored)
-            top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-            found = [ChargePrediction(n, articles.get(n), v, ()) for n, v in top]
-            names = _criminal._chosen_charges(
-                found, facts, second=second, stated=stated, alternatives=alternatives
+        for name, patterns in cues.items():
+            scores[name] = scores.get(name, 0.0) + _charges._cue_bonus(name, patterns, priored)
+        top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [ChargePrediction(n, articles.get(n), v, ()) for n, v in top]
+
+    for engine in sorted({g[:4] for g in grid}):
+        share, weight, precision, prior = engine
+        _charges._CUE_WEIGHT, _charges._PRECISION_WEIGHT = weight, precision
+        per = [
+            (
+                ranked(whole, share, prior)[: _criminal._WHOLE_TOP],
+                [ranked(s, share, prior)[:2] for s in segments],
             )
-            out.append(scorer.item_3_3(gold, "[罪名]" + ";".join(names) + "<eoa>")[0])
-        values[point] = out
+            for _, _, whole, segments in rows
+        ]
+        further: dict[tuple[int, tuple[str, ...], tuple[float, float, float]], str | None] = {}
+        for point in (g for g in grid if g[:4] == engine):
+            second, stated, alternatives = point[4:]
+            chosen = [
+                _criminal._chosen_charges(
+                    whole[:2], facts, second=second, stated=stated, alternatives=alternatives
+                )
+                for (_, facts, _, _), (whole, _) in zip(rows, per, strict=True)
+            ]
+            for segment in segment_grid:
+                out = []
+                for index, (gold, _, _, _) in enumerate(rows):
+                    names = chosen[index]
+                    if segment is not None and names:
+                        memo = (index, tuple(names), segment)
+                        if memo not in further:
+                            whole, segments = per[index]
+                            score, margin, ratio = segment
+                            further[memo] = _criminal._segment_charge(
+                                names, whole, segments, score=score, margin=margin, share=ratio
+                            )
+                        names = names + [further[memo]] if further[memo] else names
+                    key = (index, tuple(names))
+                    if key not in f1:
+                        f1[key] = scorer.item_3_3(gold, "[罪名]" + ";".join(names) + "<eoa>")[0]
+                    out.append(f1[key])
+                values[(point, segment)] = out
     _charges._CUE_WEIGHT, _charges._PRECISION_WEIGHT = shipped
     order = list(range(len(rows)))
     random.Random(0).shuffle(order)
     folds = [order[k::5] for k in range(5)]
-    total = 0.0
-    for k, fold in enumerate(folds):
-        held = set(fold)
-        best = max(grid, key=lambda p: sum(values[p][i] for i in order if i not in held))
-        total += sum(values[best][i] for i in fold)
-        print(f"  fold {k}: chosen on the other folds {best}")
-    print(f"3-3 5-fold cross-validated score: {total / len(rows):.4f}")
-    best = max(grid, key=lambda p: sum(values[p]))
-    print(f"  chosen on the whole dev half: {best}, in-sample {statistics.mean(values[best]):.4f}")
-    before = (0.0, 0.03, 0.0, 0.5, 0.85, False, False)
+    for label, points in (
+        ("without segments", [p for p in values if p[1] is None]),
+        ("with the segment rule", list(values)),
+    ):
+        total = 0.0
+        for k, fold in enumerate(folds):
+            held = set(fold)
+            best = max(points, key=lambda p: sum(values[p][i] for i in order if i not in held))
+            total += sum(values[best][i] for i in fold)
+            print(f"  fold {k}: chosen on the other folds {best}")
+        print(f"3-3 5-fold cross-validated score, {label}: {total / len(rows):.4f}")
+        best = max(points, key=lambda p: sum(values[p]))
+        print(f"  chosen on the whole dev half: {best}, in-sample {statistics.mean(values[best]):.4f}")
+    shipped_point = (
+        (
+            _charges._LINEAR_WEIGHT,
+            _charges._CUE_WEIGHT,
+            _charges._PRECISION_WEIGHT,
+            float(model.get("cue_prior", 0.5)),
+            _criminal._SECOND,
+            True,
+            True,
+        ),
+        (_criminal._SEGMENT_SCORE, _criminal._SEGMENT_MARGIN, _criminal._SEGMENT_SHARE),
+    )
+    print(f"  shipped {shipped_point}: in-sample {statistics.mean(values[shipped_point]):.4f}")
+    before = ((0.0, 0.03, 0.0, 0.5, 0.85, False, False), None)
     print(f"  before 2026-11-27 {before}: {statistics.mean(values[before]):.4f}")
 
 

@@ -6,7 +6,7 @@ import re
 
 from smartcourt.engines.sentencing import ChargePrediction
 from smartcourt.lawbench import predict
-from smartcourt.lawbench._criminal import _chosen_charges
+from smartcourt.lawbench._criminal import _chosen_charges, _segment_charge, _segments
 
 ARTICLES = "根据下列事实和罪名给出涉及的刑法法条。"
 TERM = "根据下列事实、罪名和刑法法条预测判决刑期。"
@@ -81,6 +81,47 @@ def test_no_second_charge_under_the_same_article() -> None:
     assert _chosen_charges([best, far], "") == ["开设赌场"]
     assert _chosen_charges([best, far], "以××、××追究其刑事责任") == ["开设赌场", "盗窃"]
     assert _chosen_charges([best, far], "以××、××追究其刑事责任", stated=False) == ["开设赌场"]
+
+
+_THEFTS = (
+    "事实:经审理查明，一、2019年5月3日晚，被告人张某趁无人之机，在某超市内秘密窃取他人放在柜台上的手机一部，"
+    "经鉴定价值人民币2500元。2019年5月9日，被告人张某窜至某小区，撬锁入户秘密窃取现金人民币3000元及金项链"
+    "一条，经鉴定价值人民币4200元。2019年5月20日，被告人张某在某菜市场扒窃被害人钱包一个，内有现金800元。"
+)
+
+
+def test_a_separate_act_in_its_own_segment_adds_its_charge() -> None:
+    injury = (
+        "二、2019年6月10日，被告人张某在某路口因琐事与被害人李某发生争执，持木棍殴打李某头部，致其轻伤二级。"
+    )
+    (alone,) = predict("3-3", [{"question": _THEFTS}])
+    (both,) = predict("3-3", [{"question": _THEFTS + injury}])
+    assert alone == "[罪名]盗窃<eoa>"
+    assert both == "[罪名]盗窃;故意伤害<eoa>"
+
+
+def test_segments_start_at_numbered_sections_further_findings_and_dates() -> None:
+    facts = (
+        "一、被告人在超市秘密窃取手机一部。二、被告人在家中容留他人吸食毒品。"
+        "另查明，被告人在某河段使用电鱼工具非法捕捞。次日被抓获。"
+    )
+    assert _segments(facts) == [
+        "一、被告人在超市秘密窃取手机一部。",
+        "二、被告人在家中容留他人吸食毒品。",
+        "另查明，被告人在某河段使用电鱼工具非法捕捞。",  # the short 次日… is left out
+    ]
+    assert _segments("被告人在超市秘密窃取手机一部，价值2000元，后被抓获。") == []
+
+
+def test_a_segment_never_adds_an_alternative_or_a_form_of_a_named_charge() -> None:
+    casino = ChargePrediction("开设赌场", 303, 0.5, ())
+    gambling = ChargePrediction("赌博", 303, 0.4, ())
+    theft = ChargePrediction("盗窃", 264, 0.05, ())
+    assert _segment_charge(["开设赌场"], [casino, gambling], [[gambling, theft]]) is None
+    fraud = ChargePrediction("诈骗", 266, 0.5, ())
+    contract = ChargePrediction("合同诈骗", 224, 0.4, ())
+    assert _segment_charge(["诈骗"], [fraud, contract], [[contract, theft]]) is None
+    assert _segment_charge(["开设赌场"], [casino, fraud], [[fraud, theft]]) == "诈骗"
 
 
 def test_the_prosecutors_recommendation_fixes_the_term_when_stated() -> None:
