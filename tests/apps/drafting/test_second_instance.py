@@ -258,6 +258,10 @@ def test_api_lists_the_case_types_and_the_panel_offers_them(world, appeal: Appea
     }
     outcome = next(f for f in types[0]["inputs"] if f["key"] == "appeal_outcome")
     assert outcome["choices"] == ["驳回上诉，维持原判", "改判"]
+    labels = {t["key"]: (t["title"], t["label"]) for t in types}
+    assert labels["appeal_judgment"] == ("民事判决书", "民事判决书（二审）")
+    assert labels["remand_ruling"] == ("民事裁定书", "民事裁定书（发回重审）")
     page = client.get(f"/drafting/cases/{appeal.case.pk}/").content.decode()
     assert 'value="appeal_judgment"' in page and 'value="civil_judgment"' not in page
+    assert ">民事判决书（二审）</option>" in page and "appeal_judgment）" not in page
     assert client.get(f"{API}/document-types", {"case_id": appeal.first.pk}).status_code == 404

@@ -63,12 +63,19 @@ def document_types(request: HttpRequest, case_id: int | None = None) -> list[dic
         }
         for f in INPUT_FIELDS
     ]
-    types = eng.document_types()
+    keys = list(eng.document_types())
     if case_id is not None:
-        types = document_types_for(selectors.drafting_case_get(viewer=request.user, case_id=case_id))
+        keys = list(document_types_for(selectors.drafting_case_get(viewer=request.user, case_id=case_id)))
+    kinds = [eng.DocumentType(k) for k in keys]
     return [
-        {"key": k, "title": t, "second_instance": eng.DocumentType(k).second_instance, "inputs": fields}
-        for k, t in types.items()
+        {
+            "key": k.value,
+            "title": k.printed_title,
+            "label": k.label,
+            "second_instance": k.second_instance,
+            "inputs": fields,
+        }
+        for k in kinds
     ]
 
 

@@ -212,14 +212,14 @@ def is_second_instance(case: Case) -> bool:
 
 
 def document_types_for(case: Case) -> dict[str, str]:
-    """The document types drafted in this case, key → printed title: a civil second instance gets its judgment
+    """The document types drafted in this case, key → label (民事判决书（二审）…): a civil second instance gets its judgment
     and 发回重审 ruling with the summons, the proof of service and the deliberation record; every other case the
     first-instance, criminal and enforcement documents."""
     if is_second_instance(case):
         kinds = [k for k in eng.DocumentType if k.second_instance or k in _SECOND_INSTANCE_ALSO]
     else:
         kinds = [k for k in eng.DocumentType if not k.second_instance]
-    return {k.value: k.printed_title for k in kinds}
+    return {k.value: k.label for k in kinds}
 
 
 _SECOND_INSTANCE_ALSO = frozenset(

@@ -60,7 +60,7 @@ def draft_generate(*, actor: Any, case_id: int, document_type: str, inputs: dict
         instance = "第二审" if kind.second_instance else "第一审、刑事或者执行"
         raise InvalidInputError(
             DraftingErrorCode.NOT_APPLICABLE,
-            f"本案不适用{kind.printed_title}（{kind.value}）：该文书只用于{instance}案件",
+            f"本案不适用{kind.label}：该文书只用于{instance}案件",
             {"field": "document_type", "allowed": sorted(applicable)},
         )
     cleaned = clean_inputs(inputs)

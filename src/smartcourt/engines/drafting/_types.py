@@ -52,6 +52,24 @@ class DocumentType(StrEnum):
         """
         return _TITLES[self]
 
+    @property
+    def label(self) -> str:
+        """The name that tells the type apart from others printed alike, for pick-lists.
+
+        >>> DocumentType.WITHDRAWAL_RULING.label, DocumentType.APPEAL_JUDGMENT.label
+        ('民事裁定书（准许撤诉）', '民事判决书（二审）')
+        """
+        return _LABELS.get(self, _TITLES[self])
+
+
+_LABELS = {
+    DocumentType.CIVIL_JUDGMENT: "民事判决书（一审）",
+    DocumentType.REFUSAL_RULING: "民事裁定书（不予受理）",
+    DocumentType.DISMISSAL_RULING: "民事裁定书（驳回起诉）",
+    DocumentType.WITHDRAWAL_RULING: "民事裁定书（准许撤诉）",
+    DocumentType.APPEAL_JUDGMENT: "民事判决书（二审）",
+    DocumentType.REMAND_RULING: "民事裁定书（发回重审）",
+}
 
 _TITLES = {
     DocumentType.ACCEPTANCE_NOTICE: "受理案件通知书",
