@@ -10,7 +10,7 @@ applies in one step:
 - dates: impossible dates, a signing date other than the case's judgment date, events after signing;
 - the appeal period stated against 民诉法第一百七十一条 / 行诉法第八十五条 / 刑诉法第二百三十条;
 - cited laws: the article exists and was in force on the judgment date (the laws engine), laws repealed by
-  民法典第一千二百六十条;
+  民法典第一千二百六十条; a law the corpus does not hold is one warning (its articles cannot be checked);
 - required parts for the kind of document; amounts in the operative part that the reasoning never mentions;
 - known misspellings (别字) and 截止/截至.
 

@@ -24,12 +24,36 @@ def _pairs() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, pairs
 
 
+@cache
+def _exceptions() -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each wrong form, the correct words that contain it, with the form's offset in the word."""
+    data = json.loads(
+        resources.files("smartcourt.engines.defects").joinpath("data/typos.json").read_text("utf-8")
+    )
+    words: dict[str, list[str]] = data.get("exceptions", {})
+    return {wrong: tuple((w, w.index(wrong)) for w in found) for wrong, found in words.items()}
+
+
+def is_correct_word(text: str, start: int, wrong: str) -> bool:
+    """Whether the wrong form at ``text[start:]`` is part of a correct word (以经 in 可以经营, 以经济).
+
+    >>> is_correct_word("被告以经营困难为由", 2, "以经"), is_correct_word("被告以经支付", 2, "以经")
+    (True, False)
+    """
+    return any(
+        start >= offset and text.startswith(word, start - offset)
+        for word, offset in _exceptions().get(wrong, ())
+    )
+
+
 def check_typos(document: Document) -> list[Defect]:
     """Each known wrong form, and 截止 before a date (截至 is meant), with the correct form to apply."""
     pattern, pairs = _pairs()
     defects: list[Defect] = []
     for index, paragraph in enumerate(document.paragraphs):
         for match in pattern.finditer(paragraph):
+            if is_correct_word(paragraph, match.start(), match.group()):
+                continue
             right = pairs[match.group()]
             defects.append(
                 Defect(

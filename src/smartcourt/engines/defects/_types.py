@@ -18,11 +18,43 @@ class DefectKind(StrEnum):
     OPERATIVE = "operative"
     TYPO = "typo"
 
+    @property
+    def label(self) -> str:
+        """The kind in Chinese, as the UI shows it.
+
+        >>> DefectKind.TYPO.label, DefectKind.CITATION.label
+        ('别字', '引用')
+        """
+        return _KIND_LABELS[self]
+
 
 class Severity(StrEnum):
     ERROR = "error"  # the document is wrong as it stands
     WARNING = "warning"  # very likely wrong; a person should look
     HINT = "hint"  # worth a look; often legitimate
+
+    @property
+    def label(self) -> str:
+        """The severity in Chinese (the words the filing checks use: 注意, 提示).
+
+        >>> Severity.ERROR.label, Severity.WARNING.label, Severity.HINT.label
+        ('错误', '注意', '提示')
+        """
+        return _SEVERITY_LABELS[self]
+
+
+_KIND_LABELS = {
+    DefectKind.CASE_NUMBER: "案号",
+    DefectKind.PARTY: "当事人",
+    DefectKind.AMOUNT: "金额",
+    DefectKind.DATE: "日期",
+    DefectKind.PERIOD: "期限",
+    DefectKind.CITATION: "引用",
+    DefectKind.SECTION: "文书结构",
+    DefectKind.OPERATIVE: "判项",
+    DefectKind.TYPO: "别字",
+}
+_SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "注意", Severity.HINT: "提示"}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from .errors import ArticleNumberError
 
 _BOOK = r"《(?:[^《》\n]|《[^《》\n]{0,60}》){1,100}》"
 _CONTEXT = r"本法|同法|该法|上述法律|前述法律|本解释|该解释|本规定|该规定|本办法"
+# 同法/本法 inside a name (劳动合同法, 合同法, 基本法, 根本法) is not a back-reference.
+_NOT_CONTEXT = r"(?<![合基根])"
 _ONE_ITEM = rf"[（(]?\s*{NUMERAL}\s*[）)]?"
 # 第（一）项, （一）项, 第一项, and lists: 第（一）、（三）项; 第一、三款.
 _ITEM = rf"(?:第\s*(?P<{{0}}>{_ONE_ITEM}(?:\s*、\s*{_ONE_ITEM})*)\s*项|(?P<{{1}}>[（(]\s*{NUMERAL}\s*[）)](?:\s*、\s*[（(]\s*{NUMERAL}\s*[）)])*)\s*项)"
@@ -33,7 +35,7 @@ def _pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
     bare = rf"(?P<alias>{names})(?=\s*第)" if names else r"(?!x)x"
     return re.compile(
-        rf"(?P<book>{_BOOK})|(?P<ctx>{_CONTEXT})(?=\s*第)|{bare}|(?P<art>{_ARTICLE})|(?P<para>{_PARAGRAPH})"
+        rf"(?P<book>{_BOOK})|{_NOT_CONTEXT}(?P<ctx>{_CONTEXT})(?=\s*第)|{bare}|(?P<art>{_ARTICLE})|(?P<para>{_PARAGRAPH})"
         rf"|(?P<item>{_LONE_ITEM})"
     )
 
@@ -56,9 +58,15 @@ def _aliases(corpus: Corpus) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+def _unknown(named: str) -> ArticleStatus:
+    """The status of an article of a law the corpus does not hold (``named`` as the text wrote it)."""
+    title = named if named.startswith("《") else f"《{named}》"
+    return ArticleStatus(False, None, "unknown_law", f"法律库未收录{title}")
+
+
 def _status(corpus: Corpus, citation: Citation, on: date | None) -> ArticleStatus:
     if citation.law_id is None:
-        return ArticleStatus(False, None, "unknown_law", f"法律库中没有“{citation.law_text}”")
+        return citation.status
     law = corpus.laws[citation.law_id]
     first = article_status(law, citation.article, citation.suffix, citation.paragraph, citation.item, on=on)
     if citation.article_end is None or not first.exists:
@@ -80,7 +88,9 @@ def find_citations_in(
     law_span: tuple[int, int] | None = None
     law_id: str | None = None
     context = corpus.lookup(context_law) if context_law else None
-    last_resolved: str | None = context.id if context else None
+    # 同法/该法… mean the last law named, whether or not the corpus holds it.
+    last_named: tuple[str | None, str] = (context.id, context.title) if context else (None, "")
+    named = ""
     previous = ""  # "law", "cite" or ""
     previous_end = 0
     for match in _pattern(_aliases(corpus)).finditer(text):
@@ -90,12 +100,12 @@ def find_citations_in(
             law_text = match.group(0)
             law_span = (match.start(), match.end())
             if kind == "ctx":
-                law_id = last_resolved
+                law_id, named = last_named
             else:
                 law = corpus.lookup(law_text)
                 law_id = law.id if law else None
-                if law_id:
-                    last_resolved = law_id
+                named = law_text
+                last_named = (law_id, law_text)
             previous, previous_end = "law", match.end()
             continue
         try:
@@ -128,6 +138,7 @@ def find_citations_in(
                             suffix=suffix,
                             paragraph=paragraph,
                             item=item,
+                            status=_unknown(named or law_text),
                         )
                         for paragraph in _numbers(match, "p")
                         for item in _numbers(match, "i", "i2")

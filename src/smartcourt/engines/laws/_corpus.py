@@ -19,19 +19,23 @@ from .errors import ArticleNumberError, CorpusError
 DATA_FILE = "laws.json.xz"
 FORMAT = 1
 _NAME_NOISE = re.compile(r"[《》〈〉<>“”\"'‘’\s\u3000]|中华人民共和国")
+_ISSUERS = re.compile(r"^(?:最高人民法院|最高人民检察院|、)+")
 
 
 def normalize_law_name(name: str) -> str:
-    """The lookup key of a law name: no book-title marks, spaces, ``中华人民共和国``, leading ``最高人民法院``,
-    nor the ``的`` of ``…的解释``/``…的规定`` (judgments cite these titles all ways).
+    """The lookup key of a law name: no book-title marks, spaces, ``中华人民共和国``, leading issuers
+    (``最高人民法院``, ``最高人民检察院``, both for a joint interpretation), nor the ``的`` of ``…的解释``/``…的规定``
+    (judgments cite these titles all ways).
 
     >>> normalize_law_name("《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》")
     '关于适用民事诉讼法解释'
     >>> normalize_law_name("关于适用《民事诉讼法》的解释")
     '关于适用民事诉讼法解释'
+    >>> normalize_law_name("《最高人民法院、最高人民检察院关于办理盗窃刑事案件适用法律若干问题的解释》")
+    '关于办理盗窃刑事案件适用法律若干问题解释'
     """
     key = _NAME_NOISE.sub("", name)
-    key = key.removeprefix("最高人民法院")
+    key = _ISSUERS.sub("", key)
     return key.replace("的解释", "解释").replace("的规定", "规定")
 
 
@@ -205,7 +209,9 @@ def article_status(
 
     if version is None:
         first = law.versions[0]
-        if first.note.endswith("修正"):  # an amended text: older texts exist but are not in the corpus
+        if first.note.endswith(
+            ("修正", "修订")
+        ):  # an amended text: older texts exist but are not in the corpus
             return status(
                 False,
                 "no_version_on_date",

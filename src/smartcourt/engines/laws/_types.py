@@ -130,7 +130,8 @@ class Citation:
     """One article cited in a text; ``text[span[0]:span[1]] == raw``.
 
     ``law_text`` is the law as written (``《中华人民共和国刑法》``, ``刑法``, ``同法``), ``law_id`` the corpus law it
-    resolved to (``None`` if none). ``article_end`` is set for ranges (``第X条至第Y条``).
+    resolved to (``None`` if none; ``同法``/``该法`` take the last law named, so ``None`` when the corpus
+    does not hold it). ``article_end`` is set for ranges (``第X条至第Y条``).
     """
 
     span: tuple[int, int]
