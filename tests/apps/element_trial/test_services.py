@@ -260,13 +260,13 @@ def test_judgment_draft_follows_the_table_and_carries_the_calculation(world, cas
         case=case, actor=world.judge, inputs={"operative_items": ["被告于本判决生效之日起十日内偿还原告借款"]}
     )
     assert draft.document_type == "civil_judgment" and draft.author == world.judge
-    assert draft.inputs["facts_found"][0] == "借款金额：80000（双方无争议，本院予以确认）"
+    assert draft.inputs["facts_found"][0] == "借款金额：80000元（双方无争议，本院予以确认）"
     assert draft.inputs["dispute_focuses"] == ["约定利率", "还款情况"]
     assert (
         "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条" in draft.inputs["legal_basis"]
     )
     text = docx_text(bytes(draft.docx))
-    assert "关于借期内利息" in text and "10248.00" in text and "本院认为" in text
+    assert "关于借期内利息" in text and "10248元" in text and "本院认为" in text
 
 
 def test_outline_docx_is_a_drafting_version_focused_on_disputed_elements(world, case) -> None:

@@ -293,9 +293,15 @@ def calculate(cause: eng.Cause, figures: Mapping[str, str]) -> list[eng.Calculat
 
 
 def calculation_lines(calculations: list[eng.Calculation]) -> list[str]:
-    """The calculations as 本院认为 sentences for the judgment draft: each step with its basis, then the figure."""
+    """The calculations as 本院认为 sentences for the judgment draft: each step with its basis, then the figure;
+    dates, amounts and citations as a judgment writes them (``eng.step_text``, ``eng.cite_in_text``)."""
     lines = []
     for c in calculations:
-        steps = "；".join(f"{s.label}：{s.formula}" + (f"（{s.basis}）" if s.basis else "") for s in c.steps)
-        lines.append(f"关于{c.label}：{steps}。据此，{c.label}为{c.figure}元。")
+        steps = "；".join(eng.step_text(s) for s in c.steps)
+        figure = eng.court_value("money", str(abs(c.figure)))
+        if c.figure < 0 and c.label == "财产分割折价款":  # the engine's balance is what 被告 owes 原告
+            result = f"原告应向被告支付{c.label}{figure}"
+        else:
+            result = f"{c.label}为{'-' if c.figure < 0 else ''}{figure}"
+        lines.append(eng.cite_in_text(f"关于{c.label}：{steps}。据此，{result}。"))
     return lines

@@ -24,7 +24,17 @@ def _day(d: date) -> str:
 def demo_texts(
     cause: eng.Cause, rng: Random, *, plaintiff: str, defendant: str, before: date
 ) -> tuple[str, str]:
-    """A generated (complaint, answer) pair for ``cause`` with random figures, dated before ``before``."""
+    """A generated (complaint, answer) pair for ``cause`` with random figures; every date in it (loan, entry,
+    termination, marriage, accident) falls before ``before`` (the case's filing date).
+
+    >>> import re
+    >>> from datetime import date
+    >>> texts = [demo_texts(c, Random(s), plaintiff="甲", defendant="乙", before=date(2026, 1, 5))
+    ...          for c in eng.Cause for s in range(20)]
+    >>> dates = [date(*map(int, m)) for t in texts for m in re.findall(r"(\\d{4})年(\\d{1,2})月(\\d{1,2})日", t[0] + t[1])]
+    >>> len(dates) > 80 and max(dates) < date(2026, 1, 5)
+    True
+    """
     start = before - timedelta(days=rng.randint(400, 900))
     if cause is eng.Cause.PRIVATE_LENDING:
         amount = rng.choice([30000, 50000, 80000, 120000, 200000])
@@ -39,7 +49,9 @@ def demo_texts(
         )
     if cause is eng.Cause.LABOR_DISPUTE:
         wage = rng.choice([5000, 6500, 8000, 12000])
-        end = start + timedelta(days=rng.randint(500, 900))
+        # employed 500–900 days, terminated 30–370 days before filing (the arbitration came in between)
+        end = before - timedelta(days=rng.randint(30, 370))
+        start = end - timedelta(days=rng.randint(500, 900))
         return (
             f"原告{plaintiff}于{_day(start)}入职被告{defendant}，担任销售专员，月工资{wage}元，双方未签订书面劳动合同。"
             f"{_day(end)}，被告以经营困难为由解除劳动合同，未支付经济补偿。原告主张被告支付经济补偿{wage * 2}元"

@@ -4,7 +4,9 @@ Per-cause element schemas (``data/schemas.json``, each element with its articles
 built from the complaint, the answer and the evidence with spans (agreed / disputed / not mentioned); the trial
 outline (庭审提纲) and the judgment's facts/reasoning skeleton as plain data; and the calculations with their
 steps and basis: interest under the 4×LPR cap, overdue interest, economic compensation and the double wage,
-traffic-accident damage items and their split after 交强险, child support and property division.
+traffic-accident damage items and their split after 交强险, child support and property division. How values and
+citations read in a judgment (dates 年月日, amounts 元, full law titles, the ordered 依照 list) is ``_court.py``,
+the one mapping from the schemas' short law names to titles.
 
 Statistics (LPR, regional incomes and wages, 交强险 limits) ship as data marked unverified; every calculator
 takes the figure from the caller instead, and refuses with :class:`FigureRequiredError` rather than guess.
@@ -16,6 +18,16 @@ takes the figure from the caller instead, and refuses with :class:`FigureRequire
 [('劳动关系', 'agreed'), ('入职时间', 'agreed'), ('工资标准', 'disputed')]
 """
 
+from ._court import (
+    LAW_TITLES,
+    bare_law_names,
+    cite_in_text,
+    court_date,
+    court_value,
+    full_citation,
+    ordered_citations,
+    step_text,
+)
 from ._divorce import child_support, property_division
 from ._extract import build_element_table, property_items
 from ._labor import double_wage, economic_compensation, regional_average_wage, service_years
@@ -59,6 +71,7 @@ from .errors import (
 
 __all__ = [
     "ITEM_LABELS",
+    "LAW_TITLES",
     "Calculation",
     "Cause",
     "CauseSchema",
@@ -78,11 +91,15 @@ __all__ = [
     "Step",
     "TrialOutline",
     "UnknownCauseError",
+    "bare_law_names",
     "build_element_table",
     "cause_schema",
     "child_support",
+    "cite_in_text",
     "compensation_years",
     "compulsory_limits",
+    "court_date",
+    "court_value",
     "daily_item",
     "death_compensation",
     "dependants_living_expenses",
@@ -90,16 +107,19 @@ __all__ = [
     "disability_compensation",
     "double_wage",
     "economic_compensation",
+    "full_citation",
     "funeral_expenses",
     "judgment_skeleton",
     "lending_balance",
     "lending_interest",
     "lpr_on",
+    "ordered_citations",
     "overdue_interest",
     "property_division",
     "property_items",
     "regional_average_wage",
     "service_years",
+    "step_text",
     "traffic_damages",
     "trial_outline",
 ]
