@@ -260,7 +260,7 @@ def test_judgment_draft_follows_the_table_and_carries_the_calculation(world, cas
         case=case, actor=world.judge, inputs={"operative_items": ["被告于本判决生效之日起十日内偿还原告借款"]}
     )
     assert draft.document_type == "civil_judgment" and draft.author == world.judge
-    assert draft.inputs["facts_found"][0] == "借款金额：80000元（双方无争议，本院予以确认）"
+    assert draft.inputs["facts_found"][0] == "借款金额：80000元（双方无争议，本院予以确认）。"
     assert draft.inputs["dispute_focuses"] == ["约定利率", "还款情况"]
     assert (
         "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条" in draft.inputs["legal_basis"]

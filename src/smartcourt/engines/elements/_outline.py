@@ -65,7 +65,7 @@ def judgment_skeleton(table: ElementTable) -> JudgmentSkeleton:
     >>> t = build_element_table("原告向被告出借人民币5万元。约定月息2%。", "被告认可借款5万元。否认约定利息。")
     >>> sk = judgment_skeleton(t)
     >>> sk.found_facts
-    ('借款金额：50000元（双方无争议，本院予以确认）',)
+    ('借款金额：50000元（双方无争议，本院予以确认）。',)
     >>> sk.disputes[0][0]
     '约定利率'
     >>> sk.disputes[0][1].split('依据')[1]
@@ -75,7 +75,7 @@ def judgment_skeleton(table: ElementTable) -> JudgmentSkeleton:
     """
     kinds = {s.key: s.kind for s in cause_schema(table.cause).elements}
     facts = tuple(
-        f"{_plain(r.label)}：{court_value(kinds[r.key], r.plaintiff_value)}（双方无争议，本院予以确认）"
+        f"{_plain(r.label)}：{court_value(kinds[r.key], r.plaintiff_value)}（双方无争议，本院予以确认）。"
         for r in table.agreed
     )
     disputes = tuple(
