@@ -55,6 +55,15 @@ def _plain(label: str) -> str:
     return _CITED.sub("", label)
 
 
+_LEAD = re.compile(r"^(?:但是|但|然而|不过|而且|并且|且|并|另|同时)[，,]?")
+
+
+def _position_text(position: str) -> str:
+    """The defendant's position as its own sentence: a leading 但/然而… that tied it to the previous clause
+    of the answer goes, and so does a closing 。."""
+    return _LEAD.sub("", position.strip()).rstrip("。；;，,")
+
+
 def judgment_skeleton(table: ElementTable) -> JudgmentSkeleton:
     """The facts and reasoning skeleton of a judgment draft: agreed elements become 经审理查明 facts, each
     disputed element a 争议焦点 with a reasoning slot (【…】 for the judge), and the articles of all elements
@@ -83,7 +92,7 @@ def judgment_skeleton(table: ElementTable) -> JudgmentSkeleton:
             _plain(r.label),
             cite_in_text(
                 f"原告主张：{court_value(kinds[r.key], r.plaintiff_value) or '（未主张）'}；"
-                f"被告辩称：{r.defendant_position or '（未答辩）'}。"
+                f"被告辩称：{_position_text(r.defendant_position) or '（未答辩）'}。"
                 f"本院认为：【结合证据认定{_plain(r.label)}，依据{'、'.join(ordered_citations(r.basis))}】"
             ),
         )
