@@ -34,6 +34,7 @@ from smartcourt.engines.sentencing import (
     SentencingError,
     applicable_range,
     circumstance_rule,
+    combined_range,
     compute_sentence,
     extract_circumstances,
     extract_facts,
@@ -58,10 +59,8 @@ _SHARE_ABOVE_MIN = Decimal("0.05")
 _NO_RULE_MONTHS = 10
 # 数罪并罚: the highest term plus this share of the others (刑法第六十九条 keeps it below their sum).
 _REST_SHARE = Decimal("0.7")
-# 有期徒刑 for one crime: at most fifteen years (刑法第四十五条); for several: at most twenty years when their sum
-# is under thirty-five years, else twenty-five (刑法第六十九条第一款).
+# 有期徒刑 for one crime: at most fifteen years (刑法第四十五条); for several see combined_range (第六十九条).
 _MAX_FIXED_TERM = 180
-_MAX_COMBINED, _MAX_COMBINED_LONG, _LONG_TOTAL = 240, 300, 420
 # A second charge is named when it scores at least this share of the first, or when the facts state two or
 # more charges (one conclusion 构成××、××, or two 构成×× conclusions; the benchmark masks the names as ××);
 # never when one name holds the other or both share an article (盗伐/滥伐林木, 赌博/开设赌场: alternatives).
@@ -592,7 +591,7 @@ def _combined(terms: list[int]) -> int:
     combined = terms[0] + int(sum(terms[1:]) * _REST_SHARE)
     if len(terms) == 1:
         return combined
-    return min(combined, _MAX_COMBINED_LONG if sum(terms) >= _LONG_TOTAL else _MAX_COMBINED)
+    return min(combined, combined_range([(t, False) for t in terms]).high)
 
 
 @register("3-4")

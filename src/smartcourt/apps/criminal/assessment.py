@@ -570,12 +570,6 @@ def charge_views(text: str, charges: Sequence[str]) -> dict[str, str | None]:
 
 # --- 数罪并罚 ------------------------------------------------------------------------------------------------
 
-# 刑法第六十九条第一款: 有期徒刑总和刑期不满三十五年的，最高不能超过二十年；三十五年以上的，最高不能超过二十五年；
-# 拘役最高不能超过一年。
-_FIXED_TERM_CAP_LOW = 20 * 12
-_FIXED_TERM_CAP_HIGH = 25 * 12
-_SUM_THRESHOLD = 35 * 12
-_DETENTION_CAP = 12
 ARTICLE_69 = "刑法第六十九条"
 
 
@@ -652,29 +646,15 @@ def combine_sentences(
         raise ValueError("数罪并罚须有两个以上罪名的宣告刑")
     if any(months < 1 for _charge, months, _detention in terms):
         raise ValueError("宣告刑须至少一个月")
-    fixed = [months for _charge, months, detention in terms if not detention]
-    detention = not fixed
-    executed = fixed or [months for _charge, months, _detention in terms]
-    total = sum(executed)
-    low = max(executed)
-    if detention:
-        cap = _DETENTION_CAP
-        cap_text = "拘役最高不能超过一年"
-    elif total < _SUM_THRESHOLD:
-        cap = _FIXED_TERM_CAP_LOW
-        cap_text = "有期徒刑总和刑期不满三十五年的，最高不能超过二十年"
-    else:
-        cap = _FIXED_TERM_CAP_HIGH
-        cap_text = "有期徒刑总和刑期在三十五年以上的，最高不能超过二十五年"
-    high = max(low, min(total, cap))
-    point = (low + high + 1) // 2
+    span = sentencing.combined_range([(months, detention) for _charge, months, detention in terms])
+    point = (span.low + span.high + 1) // 2
     listed = "、".join(f"{charge}{term_text(months, d)}" for charge, months, d in terms)
     parts = [f"各罪宣告刑：{listed}"]
-    if fixed and len(fixed) < len(terms):
+    if not span.detention and any(detention for _charge, _months, detention in terms):
         parts.append("数罪中有判处有期徒刑和拘役的，执行有期徒刑（第二款）")
     parts.append(
-        f"总和刑期{total}个月、数刑中最高刑期{low}个月，应在{low}个月以上{high}个月以下酌情决定执行的刑期"
-        f"（第一款：{cap_text}）"
+        f"总和刑期{span.total}个月、数刑中最高刑期{span.low}个月，应在{span.low}个月以上{span.high}个月以下"
+        f"酌情决定执行的刑期（第一款：{span.cap_rule}）"
     )
     parts.append(f"参考点取该幅度中点{point}个月，由法院综合全案酌情决定")
     fine_low = fine_high = None
@@ -684,12 +664,12 @@ def combine_sentences(
         parts.append(f"罚金合并执行：人民币{fine_low}元至{fine_high}元（第三款）")
     return CombinedSentence(
         terms=tuple(terms),
-        total=total,
-        low=low,
-        high=high,
+        total=span.total,
+        low=span.low,
+        high=span.high,
         point=point,
-        detention=detention,
-        cap=cap,
+        detention=span.detention,
+        cap=span.cap,
         explanation="；".join(parts),
         fine_low=fine_low,
         fine_high=fine_high,

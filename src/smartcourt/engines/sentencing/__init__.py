@@ -27,6 +27,7 @@ from ._charges import (
     statutory_penalty,
     statutory_ranges,
 )
+from ._combine import CombinedRange, combined_range
 from ._compute import (
     amount_thresholds,
     circumstance_kinds,
@@ -58,6 +59,7 @@ from .errors import (
 )
 
 __all__ = [
+    "CombinedRange",
     "BelowThresholdError",
     "CaseFacts",
     "ChargePrediction",
@@ -81,6 +83,7 @@ __all__ = [
     "circumstance_articles",
     "circumstance_kinds",
     "circumstance_rule",
+    "combined_range",
     "compute_sentence",
     "extract_circumstances",
     "extract_facts",
