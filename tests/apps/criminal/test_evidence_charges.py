@@ -9,9 +9,9 @@ from django.test import Client
 
 from smartcourt.apps.core.errors import InvalidInputError
 from smartcourt.apps.criminal import selectors, services
-from smartcourt.apps.criminal.checklists import case_checklist, mandatory_up_to_trial
 from smartcourt.apps.criminal.models import EvidenceChecklist, EvidenceMaterial
 from smartcourt.engines import evidence_guidance as guidance
+from smartcourt.engines.evidence_guidance import case_checklist, mandatory_up_to_trial
 from tests.apps.criminal.conftest import register_criminal, register_multi
 
 pytestmark = pytest.mark.django_db
@@ -230,7 +230,7 @@ def test_case_checklist_without_charges_is_the_general_list():
     assert merged.charges == ("",) and merged.several is False
 
 
-@pytest.mark.parametrize("module", ["checklists", "assessment"])
+@pytest.mark.parametrize("module", ["assessment"])
 def test_module_examples(module):
     import doctest
     import importlib

@@ -23,12 +23,6 @@ from smartcourt.apps.criminal.assessment import (
     assess_case,
     engine_charge,
 )
-from smartcourt.apps.criminal.checklists import (
-    CaseChecklist,
-    case_checklist,
-    mandatory_up_to_trial,
-    requirement_label,
-)
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import (
     ChargeAssessment,
@@ -39,6 +33,12 @@ from smartcourt.apps.criminal.models import (
     SentencingOverride,
 )
 from smartcourt.engines import evidence_guidance as guidance
+from smartcourt.engines.evidence_guidance import (
+    CaseChecklist,
+    case_checklist,
+    mandatory_up_to_trial,
+    requirement_label,
+)
 
 WRITER_ROLES = frozenset({Role.JUDGE, Role.JUDGE_ASSISTANT, Role.CLERK, Role.COURT_LEADER})
 JUDGE_ROLES = frozenset({Role.JUDGE, Role.COURT_LEADER})

@@ -31,7 +31,6 @@ from smartcourt.apps.criminal.assessment import (
     parse_fact_value,
     parse_percent,
 )
-from smartcourt.apps.criminal.checklists import requirement_label
 from smartcourt.apps.criminal.demo_facts import generated_facts
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import (
@@ -46,6 +45,7 @@ from smartcourt.apps.criminal.models import (
     SentencingOverride,
 )
 from smartcourt.engines import catalogs
+from smartcourt.engines.evidence_guidance import requirement_label
 from smartcourt.engines.sentencing import SentencingError, circumstance_rule, supported_crimes
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024

@@ -22,11 +22,11 @@ from smartcourt.apps.cases.models import Case
 from smartcourt.apps.core.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
 from smartcourt.apps.criminal import selectors, services
 from smartcourt.apps.criminal.assessment import FACT_FIELDS, INJURY_LABELS, STAGE_LABELS, circumstance_kinds
-from smartcourt.apps.criminal.checklists import requirement_label
 from smartcourt.apps.criminal.documents import override_subject, sentencing_table_docx
 from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import EvidenceMaterial
 from smartcourt.engines import evidence_guidance as guidance
+from smartcourt.engines.evidence_guidance import requirement_label
 
 
 def _error_page(request: HttpRequest, exc: DomainError, *, fragment: bool = False) -> HttpResponse:

@@ -15,6 +15,7 @@ is marked ``verified=False``.
 ('amount', '5000', '8000')
 """
 
+from ._case import CaseChecklist, case_checklist, mandatory_up_to_trial, requirement_label
 from ._checklist import checklist_for, covered_charges, stages
 from ._contradictions import KIND_LABELS, detect_contradictions, extract_values
 from ._types import Checklist, Contradiction, EvidenceRequirement, EvidenceText, ExtractedValue, Finding
@@ -22,6 +23,7 @@ from .errors import DuplicateItemError, EvidenceGuidanceError, RuleDataError, Un
 
 __all__ = [
     "KIND_LABELS",
+    "CaseChecklist",
     "Checklist",
     "Contradiction",
     "DuplicateItemError",
@@ -32,9 +34,12 @@ __all__ = [
     "Finding",
     "RuleDataError",
     "UnknownStageError",
+    "case_checklist",
     "checklist_for",
     "covered_charges",
     "detect_contradictions",
     "extract_values",
+    "mandatory_up_to_trial",
+    "requirement_label",
     "stages",
 ]

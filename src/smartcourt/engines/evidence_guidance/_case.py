@@ -1,8 +1,8 @@
 """The evidence checklist of a case with several charges: the engine's checklist of each charge at a stage,
-merged. No database access here.
+merged.
 
 Every charge gets the general items of 法释〔2021〕1号 and its own items
-(:func:`smartcourt.engines.evidence_guidance.checklist_for`); merged, a general item (起诉书, 被告人身份证明 …)
+(:func:`checklist_for`); merged, a general item (起诉书, 被告人身份证明 …)
 is listed once and labelled with every charge, a charge's own item with that charge. Two charges' own items
 stay apart even when named alike (被害人陈述 of a theft and of an assault are statements about different
 facts), so a material proves the item of one charge only; their keys (``盗窃:victim_statement``) already
@@ -22,9 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from smartcourt.engines import evidence_guidance as guidance
-
-__all__ = ["CaseChecklist", "case_checklist", "mandatory_up_to_trial", "requirement_label"]
+from ._checklist import checklist_for, stages
+from ._types import Checklist, EvidenceRequirement
 
 
 @dataclass(frozen=True)
@@ -38,8 +37,8 @@ class CaseChecklist:
     """
 
     stage: str
-    checklists: tuple[guidance.Checklist, ...]
-    items: tuple[guidance.EvidenceRequirement, ...]
+    checklists: tuple[Checklist, ...]
+    items: tuple[EvidenceRequirement, ...]
     item_charges: dict[str, tuple[str, ...]]
 
     @property
@@ -63,24 +62,24 @@ class CaseChecklist:
         return tuple(dict.fromkeys(n for c in self.checklists for n in c.notes))
 
     @property
-    def mandatory(self) -> tuple[guidance.EvidenceRequirement, ...]:
+    def mandatory(self) -> tuple[EvidenceRequirement, ...]:
         return tuple(i for i in self.items if i.mandatory)
 
 
-def _distinct(charges: Iterable[str], stage: str) -> tuple[guidance.Checklist, ...]:
-    seen: dict[str, guidance.Checklist] = {}
+def _distinct(charges: Iterable[str], stage: str) -> tuple[Checklist, ...]:
+    seen: dict[str, Checklist] = {}
     for charge in charges:
-        checklist = guidance.checklist_for(charge or "", stage)
+        checklist = checklist_for(charge or "", stage)
         seen.setdefault(checklist.charge, checklist)
     return tuple(seen.values())
 
 
 def case_checklist(charges: Sequence[str], stage: str) -> CaseChecklist:
     """The merged checklist of ``charges`` (the case's, in the engine's form; ``[""]`` or ``[]`` when none
-    is listed) at ``stage``; a charge listed twice counts once. Raises the engine's ``UnknownStageError``.
+    is listed) at ``stage``; a charge listed twice counts once. Raises ``UnknownStageError``.
 
     >>> one = case_checklist(["危险驾驶"], "trial")
-    >>> [i.key for i in one.items] == [i.key for i in guidance.checklist_for("危险驾驶", "trial").items]
+    >>> [i.key for i in one.items] == [i.key for i in checklist_for("危险驾驶", "trial").items]
     True
     >>> two = case_checklist(["盗窃罪", "故意伤害", "盗窃"], "trial")
     >>> two.charges, [i.key for i in two.items].count("defendant_identity")
@@ -90,7 +89,7 @@ def case_checklist(charges: Sequence[str], stage: str) -> CaseChecklist:
     """
     checklists = _distinct(charges or [""], stage)
     names = tuple(c.charge for c in checklists)
-    items: dict[str, guidance.EvidenceRequirement] = {}
+    items: dict[str, EvidenceRequirement] = {}
     item_charges: dict[str, tuple[str, ...]] = {}
     for general in (True, False):
         for checklist in checklists:
@@ -102,24 +101,24 @@ def case_checklist(charges: Sequence[str], stage: str) -> CaseChecklist:
     return CaseChecklist(stage, checklists, tuple(items.values()), item_charges)
 
 
-def mandatory_up_to_trial(charges: Sequence[str]) -> list[guidance.EvidenceRequirement]:
+def mandatory_up_to_trial(charges: Sequence[str]) -> list[EvidenceRequirement]:
     """Every mandatory item of every charge at every stage up to the trial (立案审查, 庭前准备, 庭审), once.
 
     >>> keys = [i.key for i in mandatory_up_to_trial(["盗窃", "危险驾驶"])]
     >>> keys.count("indictment"), "盗窃:price_assessment" in keys, "危险驾驶:blood_alcohol_report" in keys
     (1, True, True)
     """
-    seen: dict[str, guidance.EvidenceRequirement] = {}
-    for stage, _label in guidance.stages():
+    seen: dict[str, EvidenceRequirement] = {}
+    for stage, _label in stages():
         for item in case_checklist(charges, stage).mandatory:
             seen.setdefault(item.key, item)
     return list(seen.values())
 
 
-def requirement_label(item: guidance.EvidenceRequirement, *, several: bool) -> str:
+def requirement_label(item: EvidenceRequirement, *, several: bool) -> str:
     """The item's name, with its charge when the case has several (two charges may name an item alike).
 
-    >>> item = next(i for i in guidance.checklist_for("盗窃", "trial").items if i.crime)
+    >>> item = next(i for i in checklist_for("盗窃", "trial").items if i.crime)
     >>> requirement_label(item, several=False), requirement_label(item, several=True)
     ('被害人陈述', '被害人陈述（盗窃）')
     """
