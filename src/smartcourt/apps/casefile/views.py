@@ -26,15 +26,12 @@ from smartcourt.apps.casefile.models import (
     RequestStatus,
 )
 from smartcourt.apps.core.errors import DomainError, NotFoundError
+from smartcourt.apps.core.responses import error_page
 from smartcourt.engines.archive import RETENTION_PERIODS
 from smartcourt.engines.ocr import OcrError, iter_page_images
 
 PAGE_IMAGE_DPI = 100
 MAX_BATCH_FILES = 50
-
-
-def _error_page(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return render(request, "casefile/error.html", {"error": exc.message}, status=exc.http_status)
 
 
 @login_required
@@ -89,7 +86,7 @@ def viewer(request: HttpRequest, case_id: int) -> HttpResponse:
             if page.material.case_id != case.pk:
                 raise NotFoundError("casefile.not_found", "页面不存在")
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     tree = selectors.file_tree(case=case)
     previous, following, order = _neighbours(tree, page)
     if page is None and order:
@@ -133,7 +130,7 @@ def upload(request: HttpRequest, case_id: int) -> HttpResponse:
             actor=request.user,  # type: ignore[arg-type]
         )
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     for outcome in outcomes:
         if outcome.ok:
             messages.success(request, f"{outcome.filename}：已收入卷宗")
@@ -166,7 +163,7 @@ def correct(request: HttpRequest, material_id: int) -> HttpResponse:
         messages.success(request, "编目已更正，卷宗已重新排列")
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
         return _back(request, material.case_id)
     return _back(request, material.case_id)
@@ -220,7 +217,7 @@ def original(request: HttpRequest, material_id: int) -> HttpResponse:
     try:
         material = selectors.material_get(viewer=request.user, material_id=material_id)  # type: ignore[arg-type]
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     with material.file.open("rb") as handle:
         response = HttpResponse(handle.read(), content_type=material.media_type)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''" + _quote(material.filename)
@@ -242,7 +239,7 @@ def annotate(request: HttpRequest, page_id: int) -> HttpResponse:
         messages.success(request, "批注已保存（仅本人可见）")
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
     return _back(request, page.material.case_id, page.pk)
 
@@ -256,7 +253,7 @@ def annotation_delete(request: HttpRequest, annotation_id: int) -> HttpResponse:
         .first()
     )
     if annotation is None:
-        return _error_page(request, NotFoundError("casefile.not_found", "批注不存在"))
+        return error_page(request, NotFoundError("casefile.not_found", "批注不存在"))
     services.annotation_delete(annotation_id=annotation_id, actor=request.user)  # type: ignore[arg-type]
     messages.success(request, "批注已删除")
     return _back(request, annotation.page.material.case_id, annotation.page_id)
@@ -267,7 +264,7 @@ def annotation_delete(request: HttpRequest, annotation_id: int) -> HttpResponse:
 def backfill_decide(request: HttpRequest, field_id: int) -> HttpResponse:
     field = BackfillField.objects.select_related("material__case").filter(pk=field_id).first()
     if field is None:
-        return _error_page(request, NotFoundError("casefile.not_found", "回填字段不存在"))
+        return error_page(request, NotFoundError("casefile.not_found", "回填字段不存在"))
     try:
         selectors.casefile_case_get(viewer=request.user, case_id=field.material.case_id)  # type: ignore[arg-type]
         services.backfill_decide(
@@ -280,7 +277,7 @@ def backfill_decide(request: HttpRequest, field_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
     return _back(request, field.material.case_id)
 
@@ -292,7 +289,7 @@ def compare(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         case = selectors.casefile_case_get(viewer=request.user, case_id=case_id)  # type: ignore[arg-type]
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     materials = list(selectors.material_list(case=case))
     by_id = {str(m.pk): m for m in materials}
     left, right = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
@@ -322,7 +319,7 @@ def archive_build(request: HttpRequest, case_id: int) -> HttpResponse:
         messages.success(request, f"电子档案已生成并存证（SHA-256 {package.sha256[:16]}…）")
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
     return _back(request, case_id)
 
@@ -342,7 +339,7 @@ def archive_check(request: HttpRequest, case_id: int) -> HttpResponse:
             else:
                 messages.error(request, "电子档案检查未通过：" + "；".join(package.check_problems))
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     return _back(request, case_id)
 
 
@@ -370,7 +367,7 @@ def requests_page(request: HttpRequest) -> HttpResponse:
 def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
     row = FileRequest.objects.select_related("case").filter(pk=request_id).first()
     if row is None:
-        return _error_page(request, NotFoundError("casefile.not_found", "调卷申请不存在"))
+        return error_page(request, NotFoundError("casefile.not_found", "调卷申请不存在"))
     try:
         archive.file_request_decide(
             request=row,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from smartcourt.apps.cases.models import Case
 from smartcourt.apps.core.errors import DomainError, InvalidInputError, NotFoundError, NotPermittedError
+from smartcourt.apps.core.responses import error_page
 from smartcourt.apps.criminal import selectors, services
 from smartcourt.apps.criminal.assessment import FACT_FIELDS, INJURY_LABELS, STAGE_LABELS, circumstance_kinds
 from smartcourt.apps.criminal.documents import override_subject, sentencing_table_docx
@@ -27,14 +28,6 @@ from smartcourt.apps.criminal.error_codes import CriminalErrorCode
 from smartcourt.apps.criminal.models import EvidenceMaterial
 from smartcourt.engines import evidence_guidance as guidance
 from smartcourt.engines.evidence_guidance import requirement_label
-
-
-def _error_page(request: HttpRequest, exc: DomainError, *, fragment: bool = False) -> HttpResponse:
-    if fragment:
-        return HttpResponse(
-            f'<h2>量刑辅助与证据指引</h2><p class="error">{exc.message}</p>', status=exc.http_status
-        )
-    return render(request, "core/error.html", {"message": exc.message}, status=exc.http_status)
 
 
 def _selected(request: HttpRequest) -> tuple[int | None, int] | None:
@@ -91,7 +84,7 @@ def panel(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
     except DomainError as exc:
-        return _error_page(request, exc, fragment=True)
+        return error_page(request, exc, fragment=True)
     return render(request, "criminal/_panel.html", _context(case, request.user))
 
 
@@ -101,7 +94,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     context = _context(case, request.user, _selected(request))
     context.update(
         {
@@ -130,7 +123,7 @@ def _post(
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
         run(case)
     except (NotFoundError, NotPermittedError) as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -222,7 +215,7 @@ def table_docx(request: HttpRequest, case_id: int) -> HttpResponse:
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
         content = table_bytes(case)
     except (NotFoundError, NotPermittedError) as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(reverse("criminal:case", args=[case_id]) + "#steps")
@@ -308,7 +301,7 @@ def material_file(request: HttpRequest, case_id: int, material_id: int) -> HttpR
     try:
         case = selectors.criminal_case_get(viewer=request.user, case_id=case_id)
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     material = EvidenceMaterial.objects.filter(case=case, pk=material_id).first()
     if material is None or not material.file:
         return render(request, "core/error.html", {"message": "证据材料不存在"}, status=404)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from smartcourt.apps.audit.services import sensitive_read_record
 from smartcourt.apps.core.errors import DomainError, InvalidInputError
+from smartcourt.apps.core.responses import error_page
 from smartcourt.apps.drafting import files, selectors, services
 from smartcourt.apps.drafting.context import INPUT_FIELDS, NOTICE_TYPES, document_types_for
 from smartcourt.apps.drafting.error_codes import DraftingErrorCode
@@ -20,10 +21,6 @@ from smartcourt.engines import drafting as eng
 from smartcourt.engines.drafting import PdfFontError
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _error_page(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return render(request, "drafting/error.html", {"error": exc.message}, status=exc.http_status)
 
 
 def _case_page(case_id: int) -> str:
@@ -59,7 +56,7 @@ def workbench(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         context = _panel_context(request, case_id)
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     return render(request, "drafting/workbench.html", context)
 
 
@@ -76,7 +73,7 @@ def generate(request: HttpRequest, case_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
         return redirect("drafting:workbench", case_id)
     return redirect("drafting:check", draft.pk)
@@ -102,7 +99,7 @@ def upload(request: HttpRequest, case_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
         return redirect("drafting:workbench", case_id)
     return redirect("drafting:check", draft.pk)
@@ -115,7 +112,7 @@ def check(request: HttpRequest, draft_id: int) -> HttpResponse:
     try:
         draft = selectors.draft_get(viewer=request.user, draft_id=draft_id)
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     defects = selectors.draft_defects(draft=draft)
     context = {
         "draft": draft,
@@ -140,7 +137,7 @@ def fix(request: HttpRequest, draft_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
         return redirect("drafting:check", draft_id)
     messages.success(request, f"已修正，生成第{fixed.version}版并重新检查")
@@ -155,7 +152,7 @@ def store(request: HttpRequest, draft_id: int) -> HttpResponse:
         services.draft_store(actor=request.user, draft=draft)
     except DomainError as exc:
         if exc.http_status == 404:
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
         return redirect("drafting:check", draft_id)
     messages.success(request, "已存入电子卷宗")
@@ -168,13 +165,13 @@ def download(request: HttpRequest, draft_id: int, fmt: str) -> HttpResponse:
     try:
         draft = selectors.draft_get(viewer=request.user, draft_id=draft_id)
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     if fmt == "pdf":
         if not files.pdf_available(draft):
             return render(
                 request,
-                "drafting/error.html",
-                {"error": "本机未安装中文字体或文书类型未知，无法生成 PDF"},
+                "core/error.html",
+                {"message": "本机未安装中文字体或文书类型未知，无法生成 PDF"},
                 status=400,
             )
         try:
@@ -184,7 +181,7 @@ def download(request: HttpRequest, draft_id: int, fmt: str) -> HttpResponse:
                 draft.filename.removesuffix(".docx") + ".pdf",
             )
         except (PdfFontError, eng.DraftingError) as exc:
-            return render(request, "drafting/error.html", {"error": exc.message}, status=400)
+            return render(request, "core/error.html", {"message": exc.message}, status=400)
     else:
         data, media, name = bytes(draft.docx), DOCX_TYPE, draft.filename
     sensitive_read_record(

@@ -16,15 +16,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from smartcourt.apps.cases.models import Case
 from smartcourt.apps.core.errors import DomainError, InvalidInputError
+from smartcourt.apps.core.responses import error_page
 from smartcourt.apps.element_trial import calculations, selectors, services
 from smartcourt.apps.element_trial.error_codes import ElementTrialErrorCode
 from smartcourt.apps.element_trial.models import ElementStatus
 from smartcourt.engines import elements as eng
-
-
-def _error_page(request: HttpRequest, exc: DomainError, *, fragment: bool = False) -> HttpResponse:
-    template = "element_trial/_error.html" if fragment else "element_trial/error.html"
-    return render(request, template, {"error": exc.message}, status=exc.http_status)
 
 
 def _context(case: Case, user: Any, *, full: bool) -> dict[str, Any]:
@@ -73,7 +69,7 @@ def panel(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         case = selectors.element_case_get(viewer=request.user, case_id=case_id)
     except DomainError as exc:
-        return _error_page(request, exc, fragment=True)
+        return error_page(request, exc, fragment=True)
     return render(request, "element_trial/_panel.html", _context(case, request.user, full=False))
 
 
@@ -83,7 +79,7 @@ def case_page(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         case = selectors.element_case_get(viewer=request.user, case_id=case_id)
     except DomainError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     return render(request, "element_trial/case.html", _context(case, request.user, full=True))
 
 
@@ -95,7 +91,7 @@ def _post(
         result = run(case)
     except DomainError as exc:
         if exc.http_status in (403, 404):
-            return _error_page(request, exc)
+            return error_page(request, exc)
         messages.error(request, exc.message)
         return redirect(reverse("element_trial:case", args=[case_id]) + f"#{anchor}")
     if hasattr(result, "document_type"):  # a drafting Draft: go to its page (download, defects, 存入卷宗)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from smartcourt.apps.accounts.models import Role
 from smartcourt.apps.core.errors import DomainError, InvalidInputError, NotFoundError
+from smartcourt.apps.core.responses import error_page
 from smartcourt.apps.courts.models import Court
 from smartcourt.apps.filing import rules, selectors, services, states
 from smartcourt.apps.filing.models import FilingKind, FilingStatus, UploadCategory
@@ -36,10 +37,6 @@ CONNECTING_POINTS = [
     ("bill", "票据纠纷（票据支付地）"),
     ("transport_contract", "运输合同（始发地、目的地）"),
 ]
-
-
-def _error_page(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return render(request, "core/error.html", {"message": exc.message}, status=exc.http_status)
 
 
 def _is_filer(user: Any) -> bool:
@@ -130,7 +127,7 @@ def step(request: HttpRequest, filing_id: int, step: str) -> HttpResponse:
     try:
         filing = selectors.filing_get(viewer=request.user, filing_id=filing_id)
     except NotFoundError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     if step not in WIZARD:
         return redirect("filing:step", filing_id=filing.pk, step="case")
     if filing.filer_id != request.user.pk or filing.status not in services.EDITABLE:
@@ -253,7 +250,7 @@ def upload_download(request: HttpRequest, filing_id: int, upload_id: int) -> Htt
     try:
         upload = selectors.upload_get(viewer=request.user, filing_id=filing_id, upload_id=upload_id)
     except NotFoundError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     return FileResponse(
         default_storage.open(upload.file.name, "rb"),
         as_attachment=True,
@@ -281,7 +278,7 @@ def detail(request: HttpRequest, filing_id: int) -> HttpResponse:
     try:
         filing = selectors.filing_get(viewer=request.user, filing_id=filing_id)
     except NotFoundError as exc:
-        return _error_page(request, exc)
+        return error_page(request, exc)
     user = request.user
     can_review = (
         user.role == Role.FILING_OFFICER
