@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from smartcourt.apps.cases.models import Case
 from smartcourt.apps.core.errors import DomainError, InvalidInputError
 from smartcourt.apps.core.responses import error_page
+from smartcourt.apps.drafting.models import Draft
 from smartcourt.apps.element_trial import calculations, selectors, services
 from smartcourt.apps.element_trial.error_codes import ElementTrialErrorCode
 from smartcourt.apps.element_trial.models import ElementStatus
@@ -94,10 +95,9 @@ def _post(
             return error_page(request, exc)
         messages.error(request, exc.message)
         return redirect(reverse("element_trial:case", args=[case_id]) + f"#{anchor}")
-    if hasattr(result, "document_type"):  # a drafting Draft: go to its page (download, defects, 存入卷宗)
-        messages.success(request, success)
-        return redirect("drafting:check", result.pk)
     messages.success(request, success)
+    if isinstance(result, Draft):  # the outline or the judgment: its page (download, defects, 存入卷宗)
+        return redirect("drafting:check", result.pk)
     return redirect(reverse("element_trial:case", args=[case_id]) + f"#{anchor}")
 
 
