@@ -84,8 +84,7 @@ def test_judgment_draft_reads_as_a_court_writes_it(world, cause: eng.Cause) -> N
     assert basis is not None and _ordered(basis.group(1)), basis
     laws = re.findall(r"《[^》]+》", basis.group(1))
     assert len(laws) == len(set(laws)), "a law named twice in the 依照 list"
-    ranks = {title: rank for title, rank, _ in eng.LAW_TITLES.values()}
-    assert [ranks.get(t, 25) for t in laws] == sorted(ranks.get(t, 25) for t in laws)
+    assert [eng.law_rank(t) for t in laws] == sorted(eng.law_rank(t) for t in laws)
     assert "元" in text and not re.search(r"\d\.00(?!\d)", text.split("判决如下")[0])
 
     # Every law the element schemas cite is in the shipped corpus: the drafted judgment raises no defect.

@@ -15,10 +15,6 @@ from smartcourt.apps.element_trial.models import ElementEntry, ElementSheet
 from smartcourt.apps.element_trial.selectors import sheet_outline, sheet_rows, sheet_skeleton
 from smartcourt.engines import elements as eng
 
-# The short names of the element schemas map to full titles in one place, the engine (eng.LAW_TITLES, each
-# with the source of its title).
-full_citation = eng.full_citation
-
 
 def legal_basis(basis: tuple[str, ...] | list[str]) -> list[str]:
     """The 依照 list: full titles, laws before judicial interpretations, each law's articles by number."""

@@ -19,12 +19,14 @@ takes the figure from the caller instead, and refuses with :class:`FigureRequire
 """
 
 from ._court import (
-    LAW_TITLES,
+    LAW_RANKS,
     bare_law_names,
     cite_in_text,
     court_date,
     court_value,
     full_citation,
+    law_rank,
+    law_title,
     ordered_citations,
     step_text,
 )
@@ -71,7 +73,7 @@ from .errors import (
 
 __all__ = [
     "ITEM_LABELS",
-    "LAW_TITLES",
+    "LAW_RANKS",
     "Calculation",
     "Cause",
     "CauseSchema",
@@ -108,6 +110,8 @@ __all__ = [
     "double_wage",
     "economic_compensation",
     "full_citation",
+    "law_rank",
+    "law_title",
     "funeral_expenses",
     "judgment_skeleton",
     "lending_balance",

@@ -6,7 +6,7 @@ form (``2025-02-22``, ``16000``); a judgment writes the full title with 《》 t
 (《最高人民法院关于裁判文书引用法律、法规等规范性法律文件的规定》) 第三条 does — laws (substantive before
 procedural), then administrative regulations, then judicial interpretations — and each law's articles by number.
 
-:data:`LAW_TITLES` is the one place short names map to titles; each entry names where the title comes from.
+:data:`LAW_RANKS` lists the laws cited by short name; their titles come from the laws corpus (:func:`law_title`).
 """
 
 from __future__ import annotations
@@ -14,74 +14,81 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from smartcourt.engines.laws import UnknownLawError, lookup_law
+from smartcourt.engines.text import parse_number
 
 from ._types import Step
 
-# short name → (full title with 《》, rank for the 依照 list, source of the title)
-LAW_TITLES: dict[str, tuple[str, int, str]] = {
-    "民法典": ("《中华人民共和国民法典》", 0, "2020年5月28日第十三届全国人民代表大会第三次会议通过"),
-    "劳动法": ("《中华人民共和国劳动法》", 1, "1994年7月5日第八届全国人大常委会第八次会议通过"),
-    "劳动合同法": ("《中华人民共和国劳动合同法》", 2, "2007年6月29日第十届全国人大常委会第二十八次会议通过"),
-    "社会保险法": ("《中华人民共和国社会保险法》", 3, "2010年10月28日第十一届全国人大常委会第十七次会议通过"),
-    "道路交通安全法": (
-        "《中华人民共和国道路交通安全法》",
-        4,
-        "2003年10月28日第十届全国人大常委会第五次会议通过",
-    ),
-    "劳动争议调解仲裁法": (
-        "《中华人民共和国劳动争议调解仲裁法》",
-        5,
-        "2007年12月29日第十届全国人大常委会第三十一次会议通过",
-    ),
-    "民事诉讼法": ("《中华人民共和国民事诉讼法》", 9, "1991年4月9日第七届全国人民代表大会第四次会议通过"),
-    "劳动合同法实施条例": ("《中华人民共和国劳动合同法实施条例》", 20, "国务院令第535号"),
-    "机动车交通事故责任强制保险条例": ("《机动车交通事故责任强制保险条例》", 21, "国务院令第462号"),
-    "民间借贷规定": (
-        "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》",
-        30,
-        "法释〔2015〕18号，法释〔2020〕17号修正",
-    ),
-    "人身损害赔偿解释": (
-        "《最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释》",
-        31,
-        "法释〔2003〕20号，法释〔2022〕14号修正",
-    ),
-    "婚姻家庭编解释（一）": (
-        "《最高人民法院关于适用〈中华人民共和国民法典〉婚姻家庭编的解释（一）》",
-        32,
-        "法释〔2020〕22号",
-    ),
+# The laws the schemas and calculators cite, by short name, with their rank in the 依照 list (法释〔2009〕14号
+# 第三条: laws, substantive before procedural, then administrative regulations, then judicial interpretations).
+# Their titles come from the laws engine's corpus (:func:`law_title`).
+LAW_RANKS: dict[str, int] = {
+    "民法典": 0,
+    "劳动法": 1,
+    "劳动合同法": 2,
+    "社会保险法": 3,
+    "道路交通安全法": 4,
+    "劳动争议调解仲裁法": 5,
+    "民事诉讼法": 9,
+    "劳动合同法实施条例": 20,
+    "机动车交通事故责任强制保险条例": 21,
+    "民间借贷规定": 30,
+    "人身损害赔偿解释": 31,
+    "婚姻家庭编解释（一）": 32,
 }
+_UNKNOWN_RANK = 25  # after known laws and regulations, before interpretations
+
+
+@cache
+def law_title(short: str) -> str:
+    """The full title in 《》 of a law the schemas cite by ``short`` name (inner 《》 become 〈〉), read from the
+    laws engine's corpus; a name the corpus does not know is returned as it is.
+
+    >>> law_title("劳动合同法"), law_title("婚姻家庭编解释（一）")
+    ('《中华人民共和国劳动合同法》', '《最高人民法院关于适用〈中华人民共和国民法典〉婚姻家庭编的解释（一）》')
+    >>> law_title("某某条例"), law_title("《中华人民共和国民法典》")
+    ('某某条例', '《中华人民共和国民法典》')
+    """
+    if short.startswith("《"):
+        return short
+    try:
+        title = lookup_law(short).title
+    except UnknownLawError:
+        return short
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
+def law_rank(title: str) -> int:
+    """The place of a law, by its full title in 《》, in the 依照 list.
+
+    >>> law_rank("《中华人民共和国民法典》") < law_rank("《中华人民共和国民事诉讼法》") < law_rank("《某某规定》")
+    True
+    """
+    return _ranks_by_title().get(title, _UNKNOWN_RANK)
+
+
+@cache
+def _ranks_by_title() -> dict[str, int]:
+    return {law_title(short): rank for short, rank in LAW_RANKS.items()}
+
 
 _NUM = "零〇一二三四五六七八九十百千"
 _ARTICLE = (
     rf"第[{_NUM}]+条(?:之[{_NUM}]+)?(?:第[{_NUM}]+款)?(?:第[{_NUM}]+项)?(?:至第[{_NUM}]+条(?:之[{_NUM}]+)?)?"
 )
-_NAMES = "|".join(re.escape(n) for n in sorted(LAW_TITLES, key=len, reverse=True))
+_NAMES = "|".join(re.escape(n) for n in sorted(LAW_RANKS, key=len, reverse=True))
 # A citation: a title in 《》 or a short name, then an article; or a bare article after 、 (same law).
 _CITE = re.compile(rf"(?P<law>《[^》]+》|{_NAMES})(?P<article>{_ARTICLE})")
 _SPLIT = re.compile(rf"^(?P<law>《[^》]+》|{_NAMES})?(?P<article>{_ARTICLE})$")
 _PARTS = re.compile(rf"(至)?第([{_NUM}]+)(条|款|项)(?:之([{_NUM}]+))?")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _CENTS_ZERO = re.compile(r"(?<![\d.])(\d+)\.00(?!\d)")
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
 def _cn_int(text: str) -> int:
-    """``四十七`` → 47, ``一百零八`` → 108, ``一千二百一十三`` → 1213."""
-    total, current = 0, 0
-    for ch in text:
-        if ch in _DIGITS:
-            current = _DIGITS[ch]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[ch]
-            total += (current or 1) * unit
-            current = 0
-    return total + current
-
-
-def _title(law: str) -> str:
-    return LAW_TITLES[law][0] if law in LAW_TITLES else law
+    return int(parse_number(text) or 0)
 
 
 def full_citation(short: str) -> str:
@@ -97,14 +104,7 @@ def full_citation(short: str) -> str:
     m = _SPLIT.match(short.strip())
     if not m or not m.group("law"):
         return short.strip()
-    return _title(m.group("law")) + m.group("article")
-
-
-def _rank(title: str) -> int:
-    for full, rank, _ in LAW_TITLES.values():
-        if full == title:
-            return rank
-    return 25  # a law the table does not know: after known laws and regulations, before interpretations
+    return law_title(m.group("law")) + m.group("article")
 
 
 def _article_key(article: str) -> tuple[int, int, int, int, int]:
@@ -148,7 +148,7 @@ def ordered_citations(citations: Iterable[str]) -> list[str]:
             continue
         law = m.group("law")
         first.setdefault(law, len(first))
-        seen.setdefault(text, (_rank(law), first[law], law, _article_key(m.group("article"))))
+        seen.setdefault(text, (law_rank(law), first[law], law, _article_key(m.group("article"))))
     whole = {(v[2], v[3][:2]) for v in seen.values() if v[3][2:] == (0, 0, 0)}
     kept = [t for t, v in seen.items() if v[3][2:4] == (0, 0) or (v[2], v[3][:2]) not in whole]
     return sorted(kept, key=lambda t: (seen[t][0], seen[t][1], seen[t][3]))
@@ -179,7 +179,7 @@ def cite_in_text(text: str) -> str:
     pos = 0
     last = ""
     for m in _CITE.finditer(text):
-        title = _title(m.group("law"))
+        title = law_title(m.group("law"))
         between = text[pos : m.start()]
         out.append(between)
         if title == last and between == "、":
