@@ -25,27 +25,13 @@ from smartcourt.engines.drafting import (
     Statement,
     render,
 )
+from smartcourt.engines.drafting._validate import ROLES
 
 cjk = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=0, max_size=12)
 text = st.one_of(cjk, st.text(max_size=20))
 maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731
 amounts = st.decimals(min_value=0, max_value=Decimal("1e9"), places=2, allow_nan=False, allow_infinity=False)
-roles = st.sampled_from(
-    (
-        "原告",
-        "被告",
-        "第三人",
-        "起诉人",
-        "申请执行人",
-        "被执行人",
-        "被告人",
-        "上诉人",
-        "被上诉人",
-        "原审原告",
-        "原审被告",
-        "原审第三人",
-    )
-)
+roles = st.sampled_from(ROLES)
 
 
 @st.composite
